@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { AppError, ValidationFailed, toAppError, type ErrorCode, type ErrorDetail } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+
+/** The one table from error code to HTTP status. */
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  validation_failed: 400,
+  invalid_json: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  not_found: 404,
+  route_not_found: 404,
+  conflict: 409,
+  idempotency_key_reused: 422,
+  no_source_image: 409,
+  rate_limited: 429,
+  provider_unavailable: 503,
+  provider_auth_failed: 502,
+  safety_blocked: 422,
+  invalid_request: 400,
+  invalid_response: 502,
+  worker_lost: 500,
+  service_unavailable: 503,
+  internal: 500,
+};
+
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  return STATUS[code];
+}
+
+/** zod's issues as the envelope's `details`, paths prefixed with where the value came from. */
+export function validationFailedFrom(error: ZodError, target: string): ValidationFailed {
+  const details: ErrorDetail[] = error.issues.map((issue) => ({
+    path: [target, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  const first = details[0];
+  return new ValidationFailed(first ? `${first.path}: ${first.message}` : 'request is not valid', details);
+}
+
+/** Anything a handler threw, as the error envelope. Unknown errors are logged and hidden. */
+export function errorResponse(c: Context, thrown: unknown, logger: Logger): Response {
+  const error = fromHttpException(thrown) ?? toAppError(thrown);
+  const status = statusOf(error.code);
+  const requestId = (c.get('requestId') as string | undefined) ?? '';
+  if (status >= 500) {
+    logger.error({ err: thrown, requestId, path: c.req.path }, 'request failed');
+  }
+  const message = error.code === 'internal' ? 'internal error' : error.message;
+  return c.json(
+    { error: { code: error.code, message, request_id: requestId, details: error.details } },
+    status,
+  );
+}
+
+/** Hono's own exceptions (malformed JSON, body limit) as our codes. */
+function fromHttpException(thrown: unknown): AppError | undefined {
+  if (!(thrown instanceof HTTPException)) return undefined;
+  if (thrown.status === 400 && /json/i.test(thrown.message)) {
+    return new AppError('invalid_json', 'request body is not valid JSON');
+  }
+  if (thrown.status === 413) return new AppError('payload_too_large', 'request body is too large');
+  if (thrown.status === 404) return new AppError('route_not_found', thrown.message || 'not found');
+  if (thrown.status >= 500) return undefined;
+  return new AppError('validation_failed', thrown.message || 'bad request');
+}

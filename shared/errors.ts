@@ -1,0 +1,134 @@
+/**
+ * One error model for every transport. Use cases throw these; the gateway maps `code` to an HTTP
+ * status (gateway/errors.ts), the workers map `retryable` to a retry or an `UnrecoverableError`,
+ * and the realtime layer puts `code` and `message` in its acks.
+ */
+
+export const ERROR_CODES = [
+  // the client's request
+  'validation_failed',
+  'invalid_json',
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'route_not_found',
+  'conflict',
+  'idempotency_key_reused',
+  // the pipeline and its providers
+  'no_source_image',
+  'rate_limited',
+  'provider_unavailable',
+  'provider_auth_failed',
+  'safety_blocked',
+  'invalid_request',
+  'invalid_response',
+  'worker_lost',
+  // ours
+  'service_unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorDetail {
+  /** Where the problem is, as the client named it: `body.content`, `query.limit`, `param.id`. */
+  path?: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  details?: ErrorDetail[];
+  /** Whether doing the same thing again later could succeed. Default: false. */
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.details = options.details ?? [];
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+export class ValidationFailed extends AppError {
+  constructor(message: string, details: ErrorDetail[] = []) {
+    super('validation_failed', message, { details });
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(what: string, id?: string) {
+    super('not_found', id === undefined ? `${what} not found` : `${what} ${id} not found`);
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+
+/** A dependency of ours (Redis, a database) did not answer; the same request may work later. */
+export class ServiceUnavailable extends AppError {
+  constructor(message: string, cause?: unknown) {
+    super('service_unavailable', message, { retryable: true, cause });
+  }
+}
+
+/** How a provider call failed, which decides whether and how it is retried. */
+export type ProviderFailureKind =
+  | 'rate_limited'
+  | 'temporary'
+  | 'auth'
+  | 'safety_blocked'
+  | 'invalid_request'
+  | 'invalid_response';
+
+const PROVIDER_CODES: Record<ProviderFailureKind, ErrorCode> = {
+  rate_limited: 'rate_limited',
+  temporary: 'provider_unavailable',
+  auth: 'provider_auth_failed',
+  safety_blocked: 'safety_blocked',
+  invalid_request: 'invalid_request',
+  invalid_response: 'invalid_response',
+};
+
+/** A failure of an external provider (Gemini, Cloudinary), classified once where it is caught. */
+export class ProviderError extends AppError {
+  readonly kind: ProviderFailureKind;
+  readonly provider: string;
+  /** For `rate_limited`: how long the provider asked us to wait, when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    provider: string,
+    kind: ProviderFailureKind,
+    message: string,
+    options: { retryAfterMs?: number; cause?: unknown } = {},
+  ) {
+    super(PROVIDER_CODES[kind], `${provider}: ${message}`, {
+      retryable: kind === 'temporary' || kind === 'rate_limited',
+      cause: options.cause,
+    });
+    this.kind = kind;
+    this.provider = provider;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/**
+ * Anything thrown, as an {@link AppError}. An unknown error becomes `internal`, keeping its cause,
+ * and counts as retryable: a lost connection or a full disk may be gone on the next attempt.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new AppError('internal', message || 'unexpected error', { cause: error, retryable: true });
+}

@@ -1,0 +1,45 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+
+/** What every request carries, set by the gateway's middleware. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** The user the request acts for. One local user until authentication comes. */
+    userId: string;
+  };
+}
+
+/** The one application every route is registered on (built by the gateway's `createApp`). */
+export type App = OpenAPIHono<AppEnv>;
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string(),
+      request_id: z.string(),
+      details: z.array(z.object({ path: z.string().optional(), message: z.string() })),
+    }),
+  })
+  .openapi('Error');
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBody } },
+});
+
+/** The error responses a route can give, for its OpenAPI entry. */
+export const errorResponses = {
+  400: errorResponse('Malformed JSON or a field that fails validation'),
+  404: errorResponse('No such resource for this user'),
+  409: errorResponse('Conflicts with the current state'),
+  413: errorResponse('Body larger than the limit'),
+  415: errorResponse('Body is not JSON'),
+  422: errorResponse('Understood but refused (e.g. an idempotency key reused with another body)'),
+  503: errorResponse('A dependency is unavailable; try again'),
+} as const;
+
+/** `Location`-style absolute URL for a path of this API. */
+export function absoluteUrl(publicUrl: string, pathname: string): string {
+  return `${publicUrl}${pathname}`;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * The pipeline's queues, one per stage, so each stage can be scaled and watched on its own.
+ * The job name is the stage; the queue it goes to is the one of the same name.
+ */
+export const STAGES = ['prompt', 'image', 'finalize'] as const;
+export type PipelineStage = (typeof STAGES)[number];
+
+/** Every stage gets the same small payload: the message is read from the store, not the job. */
+export const StageJob = z.object({
+  messageId: z.uuid(),
+  sessionId: z.uuid(),
+  userId: z.string().min(1),
+});
+export type StageJob = z.infer<typeof StageJob>;
+
+/**
+ * The deterministic id of a stage's job: `{messageId}.{stage}`. Adding a job whose id exists is a
+ * no-op in BullMQ, so a duplicated or retried enqueue never runs a stage twice for one message.
+ * (BullMQ rejects custom ids with a single ":", hence the dot.)
+ */
+export function stageJobId(messageId: string, stage: PipelineStage): string {
+  return `${messageId}.${stage}`;
+}

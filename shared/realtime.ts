@@ -1,0 +1,37 @@
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+
+/**
+ * Realtime events. Everything that emits goes through Redis (the Socket.IO Redis emitter), so a
+ * worker in another process reaches a client connected to any gateway, exactly as the gateway does.
+ */
+export const REALTIME_EVENTS = {
+  messageUpdated: 'message.updated',
+  galleryImageCreated: 'gallery.image.created',
+  galleryImageDeleted: 'gallery.image.deleted',
+  galleryImageRestored: 'gallery.image.restored',
+} as const;
+export type RealtimeEvent = (typeof REALTIME_EVENTS)[keyof typeof REALTIME_EVENTS];
+
+export const rooms = {
+  session: (sessionId: string) => `session:${sessionId}`,
+  user: (userId: string) => `user:${userId}`,
+};
+
+/** Sends an event to a room; fire-and-forget, as a Socket.IO emit is. */
+export interface RealtimePublisher {
+  toSession(sessionId: string, event: RealtimeEvent, payload: unknown): void;
+  toUser(userId: string, event: RealtimeEvent, payload: unknown): void;
+}
+
+/**
+ * A publisher on the Socket.IO Redis emitter. `channelKey` must match the key the gateways'
+ * Redis adapter listens on (default "atelier-realtime").
+ */
+export function createRedisPublisher(redis: Redis, channelKey: string): RealtimePublisher {
+  const emitter = new Emitter(redis, { key: channelKey });
+  return {
+    toSession: (sessionId, event, payload) => emitter.to(rooms.session(sessionId)).emit(event, payload),
+    toUser: (userId, event, payload) => emitter.to(rooms.user(userId)).emit(event, payload),
+  };
+}

@@ -1,0 +1,17 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { createRedis, type Redis } from '../connections/redis.js';
+
+/** The Redis the tests share; each test file isolates itself with {@link uniquePrefix}. */
+export function testRedisUrl(): string {
+  return inject('redisUrl');
+}
+
+export function createTestRedis(): Redis {
+  return createRedis(testRedisUrl());
+}
+
+/** A queue prefix / channel key no other test file uses, so files can run side by side. */
+export function uniquePrefix(name = 'test'): string {
+  return `${name}-${randomBytes(5).toString('hex')}`;
+}
