@@ -1,0 +1,46 @@
+import type { MessageImage, MessageRecord, SessionRecord } from '../message.js';
+
+/**
+ * Where sessions and messages live: MongoDB (mongoose) or Postgres (drizzle). Both adapters pass
+ * the same contract suite (contract.ts). Nothing here needs a transaction: MongoDB in the compose
+ * file is a single node, and every change is one atomic document/row update.
+ *
+ * Every read a client can cause is scoped by user id; the by-id reads without one are for the
+ * pipeline, which holds ids it got from a scoped write.
+ */
+export interface ConversationStore {
+  readonly kind: 'postgres' | 'mongodb';
+  /** Create tables / indexes. Safe to run on every start. */
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+
+  insertSession(session: SessionRecord): Promise<void>;
+  getSession(userId: string, sessionId: string): Promise<SessionRecord | null>;
+  /** Newest first; with `beforeId`, only sessions older than that one. At most `limit`. */
+  listSessions(query: { userId: string; limit: number; beforeId?: string }): Promise<SessionRecord[]>;
+  /** Set `updatedAt` (a message was posted). */
+  touchSession(sessionId: string, at: Date): Promise<void>;
+  /** Delete the session and all its messages. False when the user has no such session. */
+  deleteSession(userId: string, sessionId: string): Promise<boolean>;
+
+  insertMessage(message: MessageRecord): Promise<void>;
+  getMessage(userId: string, sessionId: string, messageId: string): Promise<MessageRecord | null>;
+  /** Oldest first; with `afterId`, only messages newer than that one. At most `limit`. */
+  listMessages(query: { userId: string; sessionId: string; limit: number; afterId?: string }): Promise<MessageRecord[]>;
+
+  /** For the pipeline: a message by id alone. */
+  findMessage(messageId: string): Promise<MessageRecord | null>;
+  /**
+   * Replace a message if its stored `sequence` is still `expectedSequence` (compare-and-set).
+   * False when it moved on or is gone: the caller reloads and decides again.
+   */
+  replaceMessage(next: MessageRecord, expectedSequence: number): Promise<boolean>;
+  /** The `limit` messages of the session before `beforeId`, oldest first (the prompt's context). */
+  recentMessages(query: { sessionId: string; beforeId: string; limit: number }): Promise<MessageRecord[]>;
+  /** The image of the latest message before `beforeId` in the session that has one. */
+  latestImage(query: { sessionId: string; beforeId: string }): Promise<MessageImage | null>;
+  /** Messages not DONE or FAILED, last changed before `updatedBefore`, oldest first (recovery). */
+  listUnfinished(query: { updatedBefore: Date; limit: number }): Promise<MessageRecord[]>;
+
+  close(): Promise<void>;
+}

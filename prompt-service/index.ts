@@ -1,0 +1,2 @@
+/** The prompt service's public face: everything other folders may use. */
+export * from './engine.js';
