@@ -1,0 +1,37 @@
+import { NotFound } from '../shared/errors.js';
+import type { GalleryContext } from './context.js';
+import { publishImageEvent } from './events.js';
+import { findImage, hardDeleteImage } from './repository.js';
+
+/**
+ * Remove an image for good, whether live or in the trash: its stored file, then its row.
+ * The file goes first, so a failed removal throws and leaves the row for a retry (removing a
+ * file that is already gone is not an error). Only files of the configured storage can be
+ * removed; a row filed under another storage (e.g. Cloudinary, while running on disk) loses its
+ * row and the file is left, with a warning. External images have no file of ours.
+ * @throws NotFound when the user has no such image.
+ */
+export async function deleteImagePermanently({
+  ctx,
+  input,
+}: {
+  ctx: GalleryContext;
+  input: { userId: string; id: string };
+}): Promise<void> {
+  const row = await findImage(ctx.db, input);
+  if (!row) throw new NotFound('image', input.id);
+
+  if (row.storageKey && row.storage === ctx.storage.kind) {
+    await ctx.storage.remove(row.storageKey);
+  } else if (row.storageKey && row.storage !== 'external') {
+    ctx.logger.warn(
+      { imageId: row.id, storage: row.storage, storageKey: row.storageKey, configured: ctx.storage.kind },
+      'image deleted; its file is in another storage than the configured one and was left in place',
+    );
+  }
+
+  const removed = await hardDeleteImage(ctx.db, input);
+  // A concurrent permanent delete removed the row first and has sent the event.
+  if (!removed) throw new NotFound('image', input.id);
+  publishImageEvent(ctx, 'deleted-permanently', removed);
+}

@@ -1,0 +1,127 @@
+import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { Database } from '../shared/connections/postgres.js';
+import { ValidationFailed } from '../shared/errors.js';
+import { isUuid } from '../shared/ids.js';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import { galleryImages as images, type GalleryImageRow, type NewGalleryImageRow } from './schema.js';
+
+/**
+ * The gallery's queries. Every one is scoped by `userId`: another user's row is never read,
+ * changed or counted, so to the caller it is exactly like a missing one.
+ */
+
+type Key = { userId: string; id: string };
+
+/**
+ * Insert a row; when one exists already for its `messageId`, insert nothing and return that one.
+ * `row` is null when the message's image belongs to another user.
+ */
+export async function insertImage(
+  db: Database,
+  values: NewGalleryImageRow,
+): Promise<{ row: GalleryImageRow | null; created: boolean }> {
+  // `on conflict do nothing` (not a select first) so two concurrent saves of one message agree
+  // on one row: the loser waits for the winner's commit and then sees its row.
+  const [inserted] = await db
+    .insert(images)
+    .values(values)
+    .onConflictDoNothing({ target: images.messageId })
+    .returning();
+  if (inserted) return { row: inserted, created: true };
+  if (!values.messageId) return { row: null, created: false };
+  const [existing] = await db
+    .select()
+    .from(images)
+    .where(and(eq(images.messageId, values.messageId), eq(images.userId, values.userId)));
+  return { row: existing ?? null, created: false };
+}
+
+/** A live or trashed image of the user. */
+export async function findImage(db: Database, key: Key): Promise<GalleryImageRow | null> {
+  const [row] = await db
+    .select()
+    .from(images)
+    .where(and(eq(images.id, key.id), eq(images.userId, key.userId)));
+  return row ?? null;
+}
+
+/** The user's live images, newest first (ids are UUIDv7). Cursor: the last id seen. */
+export async function listImages(
+  db: Database,
+  query: { userId: string; limit: number; cursor?: string | undefined },
+): Promise<Page<GalleryImageRow>> {
+  const conditions = [eq(images.userId, query.userId), isNull(images.deletedAt)];
+  if (query.cursor !== undefined) {
+    const [lastId] = decodeCursor(query.cursor, 1);
+    if (!lastId || !isUuid(lastId)) throw invalidCursor();
+    conditions.push(lt(images.id, lastId));
+  }
+  const rows = await db
+    .select()
+    .from(images)
+    .where(and(...conditions))
+    .orderBy(desc(images.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (row) => [row.id]);
+}
+
+/**
+ * The user's trash, most recently deleted first, ties broken by id. Cursor: the last
+ * `(deleted_at, id)` seen. Deletion times are written with millisecond precision (see
+ * {@link softDeleteImage}), so the ISO string in a cursor names a row's time exactly.
+ */
+export async function listDeletedImages(
+  db: Database,
+  query: { userId: string; limit: number; cursor?: string | undefined },
+): Promise<Page<GalleryImageRow>> {
+  const conditions = [eq(images.userId, query.userId), isNotNull(images.deletedAt)];
+  if (query.cursor !== undefined) {
+    const [deletedAt, lastId] = decodeCursor(query.cursor, 2);
+    if (!deletedAt || !lastId || !isUuid(lastId) || Number.isNaN(Date.parse(deletedAt))) throw invalidCursor();
+    conditions.push(sql`(${images.deletedAt}, ${images.id}) < (${deletedAt}::timestamptz, ${lastId}::uuid)`);
+  }
+  const rows = await db
+    .select()
+    .from(images)
+    .where(and(...conditions))
+    .orderBy(desc(images.deletedAt), desc(images.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (row) => [row.deletedAt?.toISOString() ?? '', row.id]);
+}
+
+/**
+ * Move a live image to the trash. Null when the user has no such live image (missing, or
+ * already in the trash). `at` comes from the app, not `now()`: a JS Date has millisecond
+ * precision, which the trash cursor relies on.
+ */
+export async function softDeleteImage(db: Database, key: Key & { at: Date }): Promise<GalleryImageRow | null> {
+  const [row] = await db
+    .update(images)
+    .set({ deletedAt: key.at, updatedAt: key.at })
+    .where(and(eq(images.id, key.id), eq(images.userId, key.userId), isNull(images.deletedAt)))
+    .returning();
+  return row ?? null;
+}
+
+/** Take an image out of the trash. Null when the user has no such trashed image. */
+export async function restoreImage(db: Database, key: Key & { at: Date }): Promise<GalleryImageRow | null> {
+  const [row] = await db
+    .update(images)
+    .set({ deletedAt: null, updatedAt: key.at })
+    .where(and(eq(images.id, key.id), eq(images.userId, key.userId), isNotNull(images.deletedAt)))
+    .returning();
+  return row ?? null;
+}
+
+/** Remove the row for good, live or trashed. Null when the user has no such image. */
+export async function hardDeleteImage(db: Database, key: Key): Promise<GalleryImageRow | null> {
+  const [row] = await db
+    .delete(images)
+    .where(and(eq(images.id, key.id), eq(images.userId, key.userId)))
+    .returning();
+  return row ?? null;
+}
+
+function invalidCursor(): ValidationFailed {
+  return new ValidationFailed('cursor is not one this API returned', [{ path: 'query.cursor', message: 'invalid cursor' }]);
+}

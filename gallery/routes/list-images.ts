@@ -1,0 +1,27 @@
+import { createRoute } from '@hono/zod-openapi';
+import { errorResponses, type App } from '../../shared/http.js';
+import { PageQuery } from '../../shared/pagination.js';
+import type { GalleryContext } from '../context.js';
+import { listImages } from '../list-images.js';
+import { GalleryImagePage, toImageWire } from '../schemas.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/gallery',
+  tags: ['gallery'],
+  summary: "The user's gallery, newest first (images in the trash are not listed)",
+  request: { query: PageQuery },
+  responses: {
+    200: { description: 'One page', content: { 'application/json': { schema: GalleryImagePage } } },
+    400: errorResponses[400],
+    503: errorResponses[503],
+  },
+});
+
+export function registerListImages(app: App, ctx: GalleryContext): void {
+  app.openapi(route, async (c) => {
+    const { limit, cursor } = c.req.valid('query');
+    const page = await listImages({ ctx, input: { userId: c.get('userId'), limit, cursor } });
+    return c.json({ data: page.items.map(toImageWire), next_cursor: page.nextCursor }, 200);
+  });
+}

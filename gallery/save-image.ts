@@ -1,0 +1,74 @@
+import { Conflict } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import type { GalleryContext } from './context.js';
+import { publishImageEvent } from './events.js';
+import { insertImage } from './repository.js';
+import type { GalleryImageRow, GalleryStorage } from './schema.js';
+
+export interface SaveImageInput {
+  userId: string;
+  sessionId?: string | null;
+  /**
+   * The chat message this image answers. At most one image per message: saving again for the
+   * same message (a retried finalize, a repeated POST) returns the row already filed.
+   */
+  messageId?: string | null;
+  prompt: string;
+  refinedPrompt?: string | null;
+  intent?: string | null;
+  provider: string;
+  model?: string | null;
+  seed?: number | null;
+  width: number;
+  height: number;
+  format: string;
+  bytes?: number | null;
+  url: string;
+  thumbnailUrl?: string | null;
+  storage: GalleryStorage;
+  /** The storage's key for the file; permanent delete removes it. Null for external images. */
+  storageKey?: string | null;
+  metadata?: Record<string, unknown>;
+}
+
+export interface SaveImageResult {
+  image: GalleryImageRow;
+  /** False when the message's image was filed already and that row is returned. */
+  created: boolean;
+}
+
+/**
+ * File an image in the user's gallery; emits `gallery.image.created` only when a row is created.
+ * The row's id is always a fresh UUIDv7 (never the caller's), so the gallery's "newest first"
+ * order is the order images were filed.
+ * @throws Conflict when the message's image is filed in another user's gallery.
+ */
+export async function saveImage({ ctx, input }: { ctx: GalleryContext; input: SaveImageInput }): Promise<SaveImageResult> {
+  const now = new Date();
+  const { row, created } = await insertImage(ctx.db, {
+    id: newId(),
+    userId: input.userId,
+    sessionId: input.sessionId ?? null,
+    messageId: input.messageId ?? null,
+    prompt: input.prompt,
+    refinedPrompt: input.refinedPrompt ?? null,
+    intent: input.intent ?? null,
+    provider: input.provider,
+    model: input.model ?? null,
+    seed: input.seed ?? null,
+    width: input.width,
+    height: input.height,
+    format: input.format,
+    bytes: input.bytes ?? null,
+    url: input.url,
+    thumbnailUrl: input.thumbnailUrl ?? null,
+    storage: input.storage,
+    storageKey: input.storageKey ?? null,
+    metadata: input.metadata ?? {},
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (!row) throw new Conflict(`message ${input.messageId} already has an image in another gallery`);
+  if (created) publishImageEvent(ctx, 'created', row);
+  return { image: row, created };
+}

@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Where an image's file lives: our disk or Cloudinary storage, or somewhere we only link to. */
+export const GALLERY_STORAGES = ['disk', 'cloudinary', 'external'] as const;
+export type GalleryStorage = (typeof GALLERY_STORAGES)[number];
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * One row per image in a user's gallery. A row answering a chat message carries its `message_id`
+ * (unique), so the pipeline's finalize stage can run again without filing a second image.
+ * No foreign keys and no enums: sessions and messages may live in MongoDB, and the migration must
+ * apply to any schema.
+ */
+export const galleryImages = pgTable(
+  'gallery_images',
+  {
+    /** UUIDv7, so ordering by id is ordering by creation. */
+    id: uuid('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    sessionId: uuid('session_id'),
+    messageId: uuid('message_id').unique('gallery_images_message_id_unique'),
+    prompt: text('prompt').notNull(),
+    refinedPrompt: text('refined_prompt'),
+    intent: text('intent'),
+    provider: text('provider').notNull(),
+    model: text('model'),
+    seed: bigint('seed', { mode: 'number' }),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    format: text('format').notNull(),
+    /** Unknown for a linked (external) image whose creator did not say. */
+    bytes: integer('bytes'),
+    url: text('url').notNull(),
+    thumbnailUrl: text('thumbnail_url'),
+    storage: text('storage', { enum: GALLERY_STORAGES }).notNull(),
+    /** The storage's key for the file (disk path, Cloudinary public id); null for external images. */
+    storageKey: text('storage_key'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    /** Set while the image is in the trash. */
+    deletedAt: timestamptz('deleted_at'),
+  },
+  (t) => [
+    // Partial indexes: the gallery and the trash of one user are each one range of one index,
+    // read backwards for "newest first" (ascending keys match `order by … desc` scanned backwards;
+    // a `desc nulls last` key would not).
+    index('gallery_images_user_live_idx').on(t.userId, t.id).where(sql`${t.deletedAt} is null`),
+    index('gallery_images_user_trash_idx').on(t.userId, t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
+    check('gallery_images_storage_check', sql`${t.storage} in ('disk', 'cloudinary', 'external')`),
+  ],
+);
+
+export type GalleryImageRow = typeof galleryImages.$inferSelect;
+export type NewGalleryImageRow = typeof galleryImages.$inferInsert;

@@ -1,0 +1,110 @@
+import { z } from '@hono/zod-openapi';
+import { INTENTS } from '../prompt-service/index.js';
+import { GALLERY_STORAGES, type GalleryImageRow } from './schema.js';
+
+/** Wire schemas of the gallery (snake_case); rows are mapped to them once, by {@link toImageWire}. */
+
+/** The formats a gallery record may claim: what the image service makes, plus common web formats. */
+export const GALLERY_FORMATS = ['png', 'jpeg', 'webp', 'gif', 'avif'] as const;
+
+/** Sides up to 16384 px: large enough for any upscaled image, small enough to catch a typo. */
+export const MAX_SIDE = 16_384;
+
+/** `metadata` is for small facts (a tool name, a tag list), not a place to park documents. */
+export const MAX_METADATA_BYTES = 8 * 1024;
+
+const timestamp = z.iso.datetime().openapi({ example: '2025-01-01T12:00:00.000Z' });
+
+export const GalleryImage = z
+  .object({
+    id: z.uuid(),
+    session_id: z.uuid().nullable(),
+    message_id: z.uuid().nullable().openapi({ description: 'The chat message this image answers, if any.' }),
+    prompt: z.string(),
+    refined_prompt: z.string().nullable(),
+    intent: z.string().nullable(),
+    provider: z.string(),
+    model: z.string().nullable(),
+    seed: z.number().int().nullable(),
+    width: z.number().int(),
+    height: z.number().int(),
+    format: z.string(),
+    bytes: z.number().int().nullable(),
+    url: z.string(),
+    thumbnail_url: z.string().nullable(),
+    storage: z.enum(GALLERY_STORAGES),
+    metadata: z.record(z.string(), z.unknown()),
+    created_at: timestamp,
+    updated_at: timestamp,
+    deleted_at: timestamp.nullable().openapi({ description: 'Set while the image is in the trash.' }),
+  })
+  .openapi('GalleryImage');
+export type GalleryImage = z.infer<typeof GalleryImage>;
+
+export const GalleryImagePage = z
+  .object({
+    data: z.array(GalleryImage),
+    next_cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+  })
+  .openapi('GalleryImagePage');
+
+export const ImageIdParam = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '01950000-0000-7000-8000-000000000000' }),
+});
+
+const side = z.int().min(1).max(MAX_SIDE);
+
+/** `POST /v1/gallery`: file an image that lives elsewhere (storage `external`). */
+export const CreateImageBody = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2048),
+    prompt: z.string().trim().min(1).max(4000),
+    refined_prompt: z.string().trim().max(8000).optional(),
+    width: side,
+    height: side,
+    format: z.enum(GALLERY_FORMATS),
+    bytes: z.int().min(0).max(2_147_483_647).optional(),
+    session_id: z.uuid().optional(),
+    message_id: z
+      .uuid()
+      .optional()
+      .openapi({ description: 'At most one image per message: posting again returns the filed one (200).' }),
+    intent: z.enum(INTENTS).optional(),
+    provider: z.string().trim().min(1).max(100).default('external'),
+    model: z.string().trim().min(1).max(200).optional(),
+    seed: z.int().optional(),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_METADATA_BYTES, {
+        message: `metadata must be at most ${MAX_METADATA_BYTES} bytes as JSON`,
+      })
+      .optional(),
+  })
+  .openapi('CreateGalleryImage');
+export type CreateImageBody = z.infer<typeof CreateImageBody>;
+
+/** A row as the wire shape: what the routes return and what the realtime events carry. */
+export function toImageWire(row: GalleryImageRow): GalleryImage {
+  return {
+    id: row.id,
+    session_id: row.sessionId,
+    message_id: row.messageId,
+    prompt: row.prompt,
+    refined_prompt: row.refinedPrompt,
+    intent: row.intent,
+    provider: row.provider,
+    model: row.model,
+    seed: row.seed,
+    width: row.width,
+    height: row.height,
+    format: row.format,
+    bytes: row.bytes,
+    url: row.url,
+    thumbnail_url: row.thumbnailUrl,
+    storage: row.storage,
+    metadata: row.metadata,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    deleted_at: row.deletedAt?.toISOString() ?? null,
+  };
+}
