@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { findRedisServer } from './connections/redis.js';
 
 /**
  * The whole environment, parsed once at start. Nothing else in Atelier reads `process.env`:
@@ -67,6 +68,7 @@ const EnvSchema = z.object({
   ATELIER_ROLES: roles,
   DATABASE_URL: optionalUrl(['postgres://', 'postgresql://'], 'postgres://user:pass@host:5432/atelier'),
   REDIS_URL: optionalUrl(['redis://', 'rediss://'], 'redis://localhost:6379'),
+  REDIS_SERVER_BIN: optionalText,
   MONGO_URL: optionalUrl(['mongodb://', 'mongodb+srv://'], 'mongodb://localhost:27017/atelier'),
   GEMINI_API_KEY: optionalText,
   GEMINI_BASE_URL: optionalUrl(['http://', 'https://'], 'https://generativelanguage.googleapis.com'),
@@ -89,12 +91,17 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  /** Base of every URL Atelier hands out (media links, `Location`). Default `http://localhost:{PORT}`. */
-  publicUrl: string;
+  /**
+   * Base of every URL Atelier hands out (media links, `Location`). When unset, the gateway uses
+   * `http://localhost:{the port it listens on}`.
+   */
+  publicUrl: string | undefined;
   dataDir: string;
   roles: ReadonlySet<Role>;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** The `redis-server` the embedded mode starts: REDIS_SERVER_BIN, else the one on the PATH. */
+  redisServerBinary: string | undefined;
   mongoUrl: string | undefined;
   gemini: { apiKey: string | undefined; baseUrl: string | undefined; textModel: string; imageModel: string };
   promptProvider: 'offline' | 'gemini';
@@ -151,11 +158,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     dataDir: path.resolve(e.DATA_DIR),
     roles: e.ATELIER_ROLES,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisServerBinary: e.REDIS_SERVER_BIN ?? findRedisServer(env.PATH),
     mongoUrl: e.MONGO_URL,
     gemini: {
       apiKey: e.GEMINI_API_KEY,

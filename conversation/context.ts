@@ -1,0 +1,14 @@
+import type { Logger } from '../shared/logger.js';
+import type { RealtimePublisher } from '../shared/realtime.js';
+import type { PipelineQueues } from './pipeline/queues.js';
+import type { ConversationStore } from './store/port.js';
+
+/** What the conversation use cases and routes need; built once at start by the gateway. */
+export interface ConversationContext {
+  store: ConversationStore;
+  queues: PipelineQueues;
+  realtime: RealtimePublisher;
+  logger: Logger;
+  /** Base of the `Location` URLs handed out. */
+  publicUrl: string;
+}

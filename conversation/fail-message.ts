@@ -1,0 +1,19 @@
+import type { MessageRecord } from './message.js';
+import { transitionMessage } from './transition-message.js';
+import type { ConversationStore } from './store/port.js';
+import type { RealtimePublisher } from '../shared/realtime.js';
+
+/**
+ * Fail a message where it stands: the error records the stage it was in. A message already final
+ * (or gone) is left as it is. Returns the failed message, or null when nothing changed.
+ */
+export async function failMessage(
+  ctx: { store: ConversationStore; realtime: RealtimePublisher },
+  messageId: string,
+  error: { code: string; message: string; retryable: boolean },
+  current?: MessageRecord,
+): Promise<MessageRecord | null> {
+  const message = current ?? (await ctx.store.findMessage(messageId));
+  if (!message) return null;
+  return transitionMessage(ctx, messageId, { type: 'failed', error: { ...error, stage: message.stage } }, message);
+}

@@ -1,0 +1,19 @@
+/** The conversation service's public face: everything other folders may use. */
+export type { ConversationContext } from './context.js';
+export type { PipelineContext } from './pipeline/context.js';
+export type { ConversationStore } from './store/port.js';
+export type { MessageRecord, SessionRecord, MessageStatus, MessageStage } from './message.js';
+export { createPostgresStore, createMongoStore } from './store/index.js';
+export { createPipelineQueues, enqueueStage, type PipelineQueues } from './pipeline/queues.js';
+export { startPipelineWorkers, type PipelineWorkers, type WorkerOptions } from './pipeline/workers.js';
+export { recoverStalledMessages } from './pipeline/recover.js';
+export { getSession } from './get-session.js';
+export { Message, toMessageWire, type MessageWire } from './schemas.js';
+
+export { registerCreateSession } from './routes/create-session.js';
+export { registerListSessions } from './routes/list-sessions.js';
+export { registerGetSession } from './routes/get-session.js';
+export { registerDeleteSession } from './routes/delete-session.js';
+export { registerPostMessage } from './routes/post-message.js';
+export { registerListMessages } from './routes/list-messages.js';
+export { registerGetMessage } from './routes/get-message.js';

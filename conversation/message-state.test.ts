@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { newId } from '../shared/ids.js';
+import type { MessageImage, MessageRecord } from './message.js';
+import { applyEvent, InvalidTransition, type MessageEvent } from './message-state.js';
+
+const t0 = new Date('2026-01-01T00:00:00Z');
+const later = new Date('2026-01-01T00:00:05Z');
+
+function pending(overrides: Partial<MessageRecord> = {}): MessageRecord {
+  return {
+    id: newId(),
+    sessionId: newId(),
+    userId: 'local',
+    content: 'a sunset',
+    options: {},
+    status: 'PENDING',
+    stage: 'queued',
+    progress: 0,
+    sequence: 1,
+    attempts: 0,
+    intent: null,
+    refinedPrompt: null,
+    reply: null,
+    refinement: null,
+    image: null,
+    error: null,
+    usage: [],
+    timings: {},
+    createdAt: t0,
+    updatedAt: t0,
+    completedAt: null,
+    ...overrides,
+  };
+}
+
+const image: MessageImage = {
+  id: newId(),
+  url: 'http://localhost/media/x.png',
+  thumbnailUrl: null,
+  width: 64,
+  height: 64,
+  format: 'png',
+  bytes: 10,
+  seed: 1,
+  provider: 'offline',
+  model: 'm',
+  storage: 'disk',
+  storageKey: 'users/local/x.png',
+};
+
+const refined: MessageEvent = {
+  type: 'refined',
+  intent: 'generate',
+  refinedPrompt: 'a sunset, golden hour',
+  reply: null,
+  refinement: { negativePrompt: 'blurry', confidence: 0.9, provider: 'offline', model: 'm', cached: false },
+  tookMs: 3,
+};
+const failure = { code: 'provider_unavailable', message: 'down', stage: 'generating' as const, retryable: true };
+
+describe('applyEvent: allowed transitions', () => {
+  const cases: Array<{ name: string; from: Partial<MessageRecord>; event: MessageEvent; expect: Partial<MessageRecord> }> = [
+    {
+      name: 'queued → refining',
+      from: {},
+      event: { type: 'stage_started', stage: 'refining', attempt: 1 },
+      expect: { status: 'PROCESSING', stage: 'refining', progress: 10, attempts: 1 },
+    },
+    {
+      name: 'refining keeps the refinement and its timing',
+      from: { status: 'PROCESSING', stage: 'refining', attempts: 1 },
+      event: refined,
+      expect: { intent: 'generate', refinedPrompt: 'a sunset, golden hour', progress: 25, timings: { refining: 3 } },
+    },
+    {
+      name: 'refining → generating',
+      from: { status: 'PROCESSING', stage: 'refining', intent: 'generate', progress: 25 },
+      event: { type: 'stage_started', stage: 'generating', attempt: 1 },
+      expect: { stage: 'generating', progress: 30 },
+    },
+    {
+      name: 'a retry raises attempts and keeps the stage',
+      from: { status: 'PROCESSING', stage: 'generating', attempts: 1, error: failure },
+      event: { type: 'stage_started', stage: 'generating', attempt: 2 },
+      expect: { stage: 'generating', attempts: 2 },
+    },
+    {
+      name: 'a retry of the image job after a failed upload generates again',
+      from: { status: 'PROCESSING', stage: 'uploading', attempts: 1 },
+      event: { type: 'stage_started', stage: 'generating', attempt: 2 },
+      expect: { stage: 'generating', attempts: 2, progress: 70 },
+    },
+    {
+      name: 'a failed attempt shows its error while still processing',
+      from: { status: 'PROCESSING', stage: 'generating', attempts: 1 },
+      event: { type: 'attempt_failed', error: failure },
+      expect: { status: 'PROCESSING', error: failure },
+    },
+    {
+      name: 'generated → uploading, clearing an earlier attempt error',
+      from: { status: 'PROCESSING', stage: 'generating', error: failure },
+      event: { type: 'image_generated', tookMs: 40 },
+      expect: { stage: 'uploading', error: null, progress: 70, timings: { generating: 40 } },
+    },
+    {
+      name: 'stored keeps the image',
+      from: { status: 'PROCESSING', stage: 'uploading', intent: 'generate' },
+      event: { type: 'image_stored', image, tookMs: 5 },
+      expect: { image, progress: 85 },
+    },
+    {
+      name: 'saving → done',
+      from: { status: 'PROCESSING', stage: 'saving', intent: 'generate', image },
+      event: { type: 'completed', tookMs: 2, galleryImageId: 'g-1' },
+      expect: {
+        status: 'DONE',
+        stage: 'done',
+        progress: 100,
+        completedAt: later,
+        timings: { saving: 2 },
+        image: { ...image, id: 'g-1' },
+      },
+    },
+    {
+      name: 'a chat reply is done without an image',
+      from: { status: 'PROCESSING', stage: 'refining', intent: 'chat', reply: 'hello' },
+      event: { type: 'completed' },
+      expect: { status: 'DONE', stage: 'done', image: null },
+    },
+    {
+      name: 'any working stage → failed, keeping the error',
+      from: { status: 'PROCESSING', stage: 'uploading' },
+      event: { type: 'failed', error: { ...failure, stage: 'uploading', retryable: false } },
+      expect: { status: 'FAILED', stage: 'failed', completedAt: later, error: { ...failure, stage: 'uploading', retryable: false } },
+    },
+    {
+      name: 'a pending message can fail before it starts',
+      from: {},
+      event: { type: 'failed', error: { ...failure, stage: 'queued' } },
+      expect: { status: 'FAILED', stage: 'failed' },
+    },
+  ];
+
+  it.each(cases)('$name', ({ from, event, expect: expected }) => {
+    const before = pending(from);
+    const after = applyEvent(before, event, later);
+    expect(after).toMatchObject(expected);
+    expect(after.sequence).toBe(before.sequence + 1);
+    expect(after.updatedAt).toEqual(later);
+  });
+});
+
+describe('applyEvent: refused transitions', () => {
+  const cases: Array<{ name: string; from: Partial<MessageRecord>; event: MessageEvent }> = [
+    { name: 'a done message never changes', from: { status: 'DONE', stage: 'done' }, event: { type: 'failed', error: failure } },
+    {
+      name: 'a failed message never restarts',
+      from: { status: 'FAILED', stage: 'failed' },
+      event: { type: 'stage_started', stage: 'refining', attempt: 2 },
+    },
+    {
+      name: 'no going back a stage',
+      from: { status: 'PROCESSING', stage: 'uploading' },
+      event: { type: 'stage_started', stage: 'generating', attempt: 1 },
+    },
+    { name: 'refined only while refining', from: { status: 'PROCESSING', stage: 'generating' }, event: refined },
+    { name: 'stored only while uploading', from: { status: 'PROCESSING', stage: 'generating' }, event: { type: 'image_stored', image, tookMs: 1 } },
+    {
+      name: 'an image message is not done without its image',
+      from: { status: 'PROCESSING', stage: 'saving', intent: 'generate' },
+      event: { type: 'completed' },
+    },
+  ];
+
+  it.each(cases)('$name', ({ from, event }) => {
+    expect(() => applyEvent(pending(from), event, later)).toThrow(InvalidTransition);
+  });
+});

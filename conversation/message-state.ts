@@ -1,0 +1,156 @@
+import type { Intent } from '../prompt-service/index.js';
+import {
+  isFinal,
+  type MessageError,
+  type MessageImage,
+  type MessageRecord,
+  type MessageStage,
+  type ProviderUsage,
+  type Refinement,
+  type WorkingStage,
+} from './message.js';
+
+/**
+ * The message state machine. Every change to a message goes through {@link applyEvent}, which
+ * checks the change is allowed and raises `sequence` by one:
+ *
+ *   PENDING(queued) → PROCESSING(refining → generating → uploading → saving) → DONE(done)
+ *            └──────────────────────────┴──── any stage ────────────────────→ FAILED(failed)
+ *
+ * A final message (DONE or FAILED) never changes again, so a late or duplicated event cannot
+ * undo an outcome the client has already seen.
+ */
+
+export type MessageEvent =
+  /** A stage began (or began again, on a retry). `attempt` counts from 1. */
+  | { type: 'stage_started'; stage: WorkingStage; attempt: number }
+  /** An attempt failed and will be retried: the client sees why while it waits. */
+  | { type: 'attempt_failed'; error: MessageError }
+  | {
+      type: 'refined';
+      intent: Intent;
+      refinedPrompt: string;
+      reply: string | null;
+      refinement: Refinement;
+      usage?: ProviderUsage;
+      tookMs: number;
+    }
+  | { type: 'image_generated'; usage?: ProviderUsage; tookMs: number }
+  | { type: 'image_stored'; image: MessageImage; tookMs: number }
+  /** Done. For an image, `galleryImageId` is the id it was filed under in the gallery. */
+  | { type: 'completed'; tookMs?: number; galleryImageId?: string }
+  | { type: 'failed'; error: MessageError };
+
+/** Progress shown while in (or just past) each stage. */
+export const STAGE_PROGRESS: Record<MessageStage, number> = {
+  queued: 0,
+  refining: 10,
+  generating: 30,
+  uploading: 70,
+  saving: 90,
+  done: 100,
+  failed: 100,
+};
+
+const WORKING_ORDER: WorkingStage[] = ['refining', 'generating', 'uploading', 'saving'];
+
+export class InvalidTransition extends Error {
+  override readonly name = 'InvalidTransition';
+}
+
+/**
+ * The message after `event`, or an {@link InvalidTransition} error when the event does not apply.
+ * Pure: the caller stores the result (compare-and-set on the old `sequence`).
+ */
+export function applyEvent(message: MessageRecord, event: MessageEvent, now: Date): MessageRecord {
+  if (isFinal(message.status)) {
+    throw new InvalidTransition(`message ${message.id} is ${message.status}; it does not change any more`);
+  }
+  const next: MessageRecord = { ...message, sequence: message.sequence + 1, updatedAt: now };
+
+  switch (event.type) {
+    case 'stage_started': {
+      const current = WORKING_ORDER.indexOf(message.stage as WorkingStage);
+      const target = WORKING_ORDER.indexOf(event.stage);
+      // The image job generates and uploads in one go: a retry after a failed upload generates again.
+      const imageJobRetry = event.stage === 'generating' && message.stage === 'uploading';
+      if (current > target && !imageJobRetry) {
+        throw new InvalidTransition(`message ${message.id} is past ${event.stage} (at ${message.stage})`);
+      }
+      return {
+        ...next,
+        status: 'PROCESSING',
+        stage: event.stage,
+        progress: Math.max(message.progress, STAGE_PROGRESS[event.stage]),
+        attempts: Math.max(message.attempts, event.attempt),
+      };
+    }
+    case 'attempt_failed':
+      return { ...next, error: event.error };
+    case 'refined':
+      expectStage(message, 'refining');
+      return {
+        ...next,
+        intent: event.intent,
+        refinedPrompt: event.refinedPrompt,
+        reply: event.reply,
+        refinement: event.refinement,
+        error: null,
+        progress: 25,
+        usage: event.usage ? [...message.usage, event.usage] : message.usage,
+        timings: { ...message.timings, refining: event.tookMs },
+      };
+    case 'image_generated':
+      expectStage(message, 'generating');
+      return {
+        ...next,
+        stage: 'uploading',
+        error: null,
+        progress: STAGE_PROGRESS.uploading,
+        usage: event.usage ? [...message.usage, event.usage] : message.usage,
+        timings: { ...message.timings, generating: event.tookMs },
+      };
+    case 'image_stored':
+      expectStage(message, 'uploading');
+      return {
+        ...next,
+        image: event.image,
+        error: null,
+        progress: 85,
+        timings: { ...message.timings, uploading: event.tookMs },
+      };
+    case 'completed': {
+      if (message.intent !== 'chat' && message.image === null) {
+        throw new InvalidTransition(`message ${message.id} has no image yet; it cannot be done`);
+      }
+      const timings = event.tookMs === undefined ? message.timings : { ...message.timings, saving: event.tookMs };
+      const image =
+        message.image && event.galleryImageId ? { ...message.image, id: event.galleryImageId } : message.image;
+      return {
+        ...next,
+        status: 'DONE',
+        stage: 'done',
+        progress: 100,
+        image,
+        error: null,
+        timings,
+        completedAt: now,
+      };
+    }
+    case 'failed':
+      return {
+        ...next,
+        status: 'FAILED',
+        stage: 'failed',
+        progress: 100,
+        error: event.error,
+        completedAt: now,
+      };
+  }
+}
+
+function expectStage(message: MessageRecord, stage: MessageStage): void {
+  if (message.stage !== stage) {
+    throw new InvalidTransition(`message ${message.id} is at ${message.stage}, not ${stage}`);
+  }
+}

@@ -1,0 +1,69 @@
+import type { Job } from 'bullmq';
+import type { HistoryTurn } from '../../prompt-service/index.js';
+import type { StageJob } from '../../shared/queues.js';
+import { isFinal, type MessageRecord } from '../message.js';
+import { transitionMessage } from '../transition-message.js';
+import type { PipelineContext } from './context.js';
+import { enqueueStage } from './queues.js';
+
+/** How many earlier turns the prompt engine sees. */
+const HISTORY_TURNS = 10;
+
+/**
+ * Stage 1: refine the prompt and detect the intent, with the session's recent turns as context.
+ * Then hand over to the image stage, or straight to finalize for a chat reply. A message that
+ * already has its intent (a retried or duplicated job) is not refined twice.
+ */
+export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Promise<void> {
+  let message = await ctx.store.findMessage(job.data.messageId);
+  if (!message || isFinal(message.status)) return;
+
+  if (message.intent === null) {
+    const started = await transitionMessage(
+      ctx,
+      message.id,
+      { type: 'stage_started', stage: 'refining', attempt: job.attemptsMade + 1 },
+      message,
+    );
+    if (!started) return;
+    const [history, previousImage] = await Promise.all([
+      ctx.store.recentMessages({ sessionId: started.sessionId, beforeId: started.id, limit: HISTORY_TURNS }),
+      ctx.store.latestImage({ sessionId: started.sessionId, beforeId: started.id }),
+    ]);
+    const startedAt = performance.now();
+    const refinement = await ctx.promptEngine.refine({
+      prompt: started.content,
+      context: { history: history.map(toTurn), hasPreviousImage: previousImage !== null },
+    });
+    message = await transitionMessage(
+      ctx,
+      started.id,
+      {
+        type: 'refined',
+        intent: refinement.intent,
+        refinedPrompt: refinement.refinedPrompt,
+        reply: refinement.reply,
+        refinement: {
+          negativePrompt: refinement.negativePrompt,
+          confidence: refinement.confidence,
+          provider: refinement.provider,
+          model: refinement.model,
+          cached: false,
+        },
+        tookMs: Math.round(performance.now() - startedAt),
+      },
+      started,
+    );
+    if (!message) return;
+  }
+  await enqueueStage(ctx.queues, message.intent === 'chat' ? 'finalize' : 'image', job.data);
+}
+
+function toTurn(message: MessageRecord): HistoryTurn {
+  return {
+    content: message.content,
+    intent: message.intent,
+    refinedPrompt: message.refinedPrompt,
+    hasImage: message.status === 'DONE' && message.image !== null,
+  };
+}

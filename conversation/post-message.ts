@@ -1,0 +1,86 @@
+import { resolveSize } from '../image-service/index.js';
+import { ServiceUnavailable, ValidationFailed } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { REALTIME_EVENTS } from '../shared/realtime.js';
+import type { ConversationContext } from './context.js';
+import { getSession } from './get-session.js';
+import type { MessageOptions, MessageRecord } from './message.js';
+import { enqueueStage } from './pipeline/queues.js';
+import { toMessageWire } from './schemas.js';
+import { failMessage } from './fail-message.js';
+
+/**
+ * Store a user's message as PENDING and start its pipeline. Everything that can be checked now
+ * is (the session, the image options), so a request that gets 202 only fails later for reasons
+ * found later. If the queue cannot take the job the message is kept as FAILED, not lost.
+ */
+export async function postMessage({
+  ctx,
+  input,
+}: {
+  ctx: ConversationContext;
+  input: { userId: string; sessionId: string; content: string; options?: MessageOptions | undefined };
+}): Promise<MessageRecord> {
+  await getSession({ ctx, input });
+  const options = input.options ?? {};
+  checkImageOptions(options);
+
+  const now = new Date();
+  const message: MessageRecord = {
+    id: newId(),
+    sessionId: input.sessionId,
+    userId: input.userId,
+    content: input.content,
+    options,
+    status: 'PENDING',
+    stage: 'queued',
+    progress: 0,
+    sequence: 1,
+    attempts: 0,
+    intent: null,
+    refinedPrompt: null,
+    reply: null,
+    refinement: null,
+    image: null,
+    error: null,
+    usage: [],
+    timings: {},
+    createdAt: now,
+    updatedAt: now,
+    completedAt: null,
+  };
+  await ctx.store.insertMessage(message);
+
+  try {
+    await Promise.all([
+      enqueueStage(ctx.queues, 'prompt', { messageId: message.id, sessionId: message.sessionId, userId: message.userId }),
+      ctx.store.touchSession(message.sessionId, now),
+    ]);
+  } catch (error) {
+    ctx.logger.error({ err: error, messageId: message.id }, 'could not start the pipeline');
+    await failMessage(
+      ctx,
+      message.id,
+      { code: 'service_unavailable', message: 'the pipeline could not be started; post the message again', retryable: true },
+      message,
+    ).catch(() => undefined);
+    throw new ServiceUnavailable('the pipeline is unavailable; the message was recorded as FAILED', error);
+  }
+  ctx.realtime.toSession(message.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(message));
+  return message;
+}
+
+/** The image options, checked as the image service will read them; errors name `body.options.*`. */
+function checkImageOptions(options: MessageOptions): void {
+  try {
+    resolveSize(options);
+  } catch (error) {
+    if (error instanceof ValidationFailed) {
+      throw new ValidationFailed(
+        error.message,
+        error.details.map((detail) => ({ ...detail, path: `body.options.${detail.path ?? ''}`.replace(/\.$/, '') })),
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+import { z } from '@hono/zod-openapi';
+import { ImageOptions } from '../image-service/index.js';
+import { INTENTS } from '../prompt-service/index.js';
+import { MESSAGE_STAGES, MESSAGE_STATUSES, type MessageRecord, type SessionRecord } from './message.js';
+
+/** Wire schemas of the chat API (snake_case). The mapping from records happens here, once. */
+
+export const SessionId = z.uuid({ message: 'expected a session id (UUID)' }).openapi({ example: '019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e' });
+export const MessageId = z.uuid({ message: 'expected a message id (UUID)' });
+
+export const SessionParams = z.object({ id: SessionId.openapi({ param: { name: 'id', in: 'path' } }) });
+export const MessageParams = z.object({
+  id: SessionId.openapi({ param: { name: 'id', in: 'path' } }),
+  message_id: MessageId.openapi({ param: { name: 'message_id', in: 'path' } }),
+});
+
+export const CreateSessionBody = z
+  .object({ title: z.string().trim().min(1).max(200).optional() })
+  .openapi('CreateSessionRequest');
+
+export const Session = z
+  .object({
+    id: z.string(),
+    title: z.string().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('Session');
+
+export const SessionPage = z
+  .object({ data: z.array(Session), next_cursor: z.string().nullable() })
+  .openapi('SessionPage');
+
+export const MAX_CONTENT_LENGTH = 4000;
+
+export const PostMessageBody = z
+  .object({
+    content: z
+      .string({ message: 'content is required' })
+      .trim()
+      .min(1, { message: 'content must not be empty' })
+      .max(MAX_CONTENT_LENGTH, { message: `content must be at most ${MAX_CONTENT_LENGTH} characters` }),
+    options: ImageOptions.optional(),
+  })
+  .openapi('PostMessageRequest');
+
+const MessageImageWire = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    thumbnail_url: z.string().nullable(),
+    width: z.number().int(),
+    height: z.number().int(),
+    format: z.string(),
+    bytes: z.number().int(),
+  })
+  .openapi('MessageImage');
+
+export const MessageErrorWire = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    stage: z.enum(MESSAGE_STAGES),
+    retryable: z.boolean(),
+  })
+  .openapi('MessageError');
+
+export const Message = z
+  .object({
+    id: z.string(),
+    session_id: z.string(),
+    content: z.string(),
+    status: z.enum(MESSAGE_STATUSES),
+    stage: z.enum(MESSAGE_STAGES),
+    progress: z.number().int().min(0).max(100),
+    sequence: z.number().int().openapi({ description: 'Rises with every change; drop an event older than what you hold.' }),
+    intent: z.enum(INTENTS).nullable(),
+    refined_prompt: z.string().nullable(),
+    reply: z.string().nullable(),
+    image_url: z.string().nullable(),
+    image: MessageImageWire.nullable(),
+    error: MessageErrorWire.nullable(),
+    attempts: z.number().int(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    completed_at: z.string().nullable(),
+  })
+  .openapi('Message');
+export type MessageWire = z.infer<typeof Message>;
+
+export const MessagePage = z
+  .object({ data: z.array(Message), next_cursor: z.string().nullable() })
+  .openapi('MessagePage');
+
+export function toSessionWire(session: SessionRecord): z.infer<typeof Session> {
+  return {
+    id: session.id,
+    title: session.title,
+    created_at: session.createdAt.toISOString(),
+    updated_at: session.updatedAt.toISOString(),
+  };
+}
+
+/** The message as clients see it: the poll response and the `message.updated` event alike. */
+export function toMessageWire(message: MessageRecord): MessageWire {
+  const image = message.image;
+  return {
+    id: message.id,
+    session_id: message.sessionId,
+    content: message.content,
+    status: message.status,
+    stage: message.stage,
+    progress: message.progress,
+    sequence: message.sequence,
+    intent: message.intent,
+    refined_prompt: message.refinedPrompt,
+    reply: message.reply,
+    image_url: message.status === 'DONE' && image ? image.url : null,
+    image:
+      message.status === 'DONE' && image
+        ? {
+            id: image.id,
+            url: image.url,
+            thumbnail_url: image.thumbnailUrl,
+            width: image.width,
+            height: image.height,
+            format: image.format,
+            bytes: image.bytes,
+          }
+        : null,
+    error: message.error,
+    attempts: message.attempts,
+    created_at: message.createdAt.toISOString(),
+    updated_at: message.updatedAt.toISOString(),
+    completed_at: message.completedAt?.toISOString() ?? null,
+  };
+}
