@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Intent } from '../../prompt-service/index.js';
+import type {
+  MessageError,
+  MessageImage,
+  MessageOptions,
+  MessageStage,
+  MessageStatus,
+  ProviderUsage,
+  Refinement,
+  WorkingStage,
+} from '../message.js';
+
+/**
+ * The conversation tables. Status and stage are plain text (no pgEnum), so a new state needs no
+ * enum migration; the message state machine is what keeps them valid. No foreign keys either:
+ * `deleteSession` removes a session's messages itself, the same way the MongoDB adapter must.
+ */
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const chatSessions = pgTable(
+  'chat_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    title: text('title'),
+    createdAt: timestamptz('created_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  // A user's sessions, newest first (ids are UUIDv7, so id order is creation order).
+  (table) => [index('chat_sessions_user_id_id_idx').on(table.userId, table.id)],
+);
+
+export const chatMessages = pgTable(
+  'chat_messages',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id').notNull(),
+    userId: text('user_id').notNull(),
+    content: text('content').notNull(),
+    options: jsonb('options').$type<MessageOptions>().notNull(),
+    status: text('status').$type<MessageStatus>().notNull(),
+    stage: text('stage').$type<MessageStage>().notNull(),
+    progress: integer('progress').notNull(),
+    sequence: integer('sequence').notNull(),
+    attempts: integer('attempts').notNull(),
+    intent: text('intent').$type<Intent>(),
+    refinedPrompt: text('refined_prompt'),
+    reply: text('reply'),
+    refinement: jsonb('refinement').$type<Refinement>(),
+    image: jsonb('image').$type<MessageImage>(),
+    error: jsonb('error').$type<MessageError>(),
+    usage: jsonb('usage').$type<ProviderUsage[]>().notNull(),
+    timings: jsonb('timings').$type<Partial<Record<WorkingStage, number>>>().notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+    completedAt: timestamptz('completed_at'),
+  },
+  (table) => [
+    // A session's history in order, its recent context and its latest image.
+    index('chat_messages_session_id_id_idx').on(table.sessionId, table.id),
+    // Recovery reads only the few unfinished messages, in the order it takes them (stillest first).
+    index('chat_messages_unfinished_updated_at_idx')
+      .on(table.updatedAt, table.id)
+      .where(sql`${table.status} in ('PENDING', 'PROCESSING')`),
+  ],
+);
+
+export type ChatSessionRow = typeof chatSessions.$inferSelect;
+export type ChatMessageRow = typeof chatMessages.$inferSelect;

@@ -1,0 +1,174 @@
+import { and, asc, desc, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
+import type { Postgres } from '../../shared/connections/postgres.js';
+import { Conflict } from '../../shared/errors.js';
+import { projectPath } from '../../shared/paths.js';
+import type { MessageRecord, SessionRecord } from '../message.js';
+import { lookupId, messageChanges } from './common.js';
+import type { ConversationStore } from './port.js';
+import { chatMessages, chatSessions, type ChatMessageRow, type ChatSessionRow } from './postgres-schema.js';
+
+const MIGRATIONS = { folder: projectPath('conversation', 'store', 'migrations'), table: '__conversation_migrations' };
+
+// The columns are the record's fields one for one; these fail to compile if the two drift apart.
+const toSession = (row: ChatSessionRow): SessionRecord => row;
+const toMessage = (row: ChatMessageRow): MessageRecord => row;
+
+// Written out as in the partial index's predicate, so the planner can prove the index applies.
+const unfinished = sql`${chatMessages.status} in ('PENDING', 'PROCESSING')`;
+
+/**
+ * Sessions and messages in Postgres (a server or PGlite), through drizzle. It uses the Postgres
+ * it is given and does not own it: `close()` leaves it open for the gallery and for the caller to
+ * close.
+ */
+export function createPostgresStore(postgres: Postgres): ConversationStore {
+  const { db } = postgres;
+
+  return {
+    kind: 'postgres',
+    migrate: () => postgres.migrate(MIGRATIONS),
+    ping: () => postgres.ping(),
+
+    async insertSession(session) {
+      const inserted = await db.insert(chatSessions).values(session).onConflictDoNothing().returning({ id: chatSessions.id });
+      if (inserted.length === 0) throw new Conflict(`session ${session.id} already exists`);
+    },
+
+    async getSession(userId, sessionId) {
+      const id = lookupId(sessionId);
+      if (!id) return null;
+      const [row] = await db
+        .select()
+        .from(chatSessions)
+        .where(and(eq(chatSessions.id, id), eq(chatSessions.userId, userId)));
+      return row ? toSession(row) : null;
+    },
+
+    async listSessions({ userId, limit, beforeId }) {
+      const before = beforeId === undefined ? undefined : lookupId(beforeId);
+      if (limit <= 0 || before === null) return [];
+      const rows = await db
+        .select()
+        .from(chatSessions)
+        .where(and(eq(chatSessions.userId, userId), before ? lt(chatSessions.id, before) : undefined))
+        .orderBy(desc(chatSessions.id))
+        .limit(limit);
+      return rows.map(toSession);
+    },
+
+    async touchSession(sessionId, at) {
+      const id = lookupId(sessionId);
+      if (!id) return;
+      // Never backwards: of two messages posted at once, the later time stays, whichever lands last.
+      await db
+        .update(chatSessions)
+        .set({ updatedAt: sql`greatest(${chatSessions.updatedAt}, ${at.toISOString()}::timestamptz)` })
+        .where(eq(chatSessions.id, id));
+    },
+
+    async deleteSession(userId, sessionId) {
+      const id = lookupId(sessionId);
+      if (!id) return false;
+      // Messages first, then the session: a crash in between leaves a session the user still sees
+      // and can delete again, never messages whose session is gone and that nothing would reach.
+      await db.delete(chatMessages).where(and(eq(chatMessages.sessionId, id), eq(chatMessages.userId, userId)));
+      const deleted = await db
+        .delete(chatSessions)
+        .where(and(eq(chatSessions.id, id), eq(chatSessions.userId, userId)))
+        .returning({ id: chatSessions.id });
+      return deleted.length > 0;
+    },
+
+    async insertMessage(message) {
+      const inserted = await db.insert(chatMessages).values(message).onConflictDoNothing().returning({ id: chatMessages.id });
+      if (inserted.length === 0) throw new Conflict(`message ${message.id} already exists`);
+    },
+
+    async getMessage(userId, sessionId, messageId) {
+      const [session, id] = [lookupId(sessionId), lookupId(messageId)];
+      if (!session || !id) return null;
+      const [row] = await db
+        .select()
+        .from(chatMessages)
+        .where(and(eq(chatMessages.id, id), eq(chatMessages.sessionId, session), eq(chatMessages.userId, userId)));
+      return row ? toMessage(row) : null;
+    },
+
+    async listMessages({ userId, sessionId, limit, afterId }) {
+      const session = lookupId(sessionId);
+      const after = afterId === undefined ? undefined : lookupId(afterId);
+      if (limit <= 0 || !session || after === null) return [];
+      const rows = await db
+        .select()
+        .from(chatMessages)
+        .where(
+          and(
+            eq(chatMessages.sessionId, session),
+            eq(chatMessages.userId, userId),
+            after ? gt(chatMessages.id, after) : undefined,
+          ),
+        )
+        .orderBy(asc(chatMessages.id))
+        .limit(limit);
+      return rows.map(toMessage);
+    },
+
+    async findMessage(messageId) {
+      const id = lookupId(messageId);
+      if (!id) return null;
+      const [row] = await db.select().from(chatMessages).where(eq(chatMessages.id, id));
+      return row ? toMessage(row) : null;
+    },
+
+    async replaceMessage(next, expectedSequence) {
+      const id = lookupId(next.id);
+      if (!id) return false;
+      // One statement: a concurrent replace waits for the row lock, then re-checks the sequence
+      // and finds it moved on, so exactly one of two racing writers wins.
+      const replaced = await db
+        .update(chatMessages)
+        .set(messageChanges(next))
+        .where(and(eq(chatMessages.id, id), eq(chatMessages.sequence, expectedSequence)))
+        .returning({ id: chatMessages.id });
+      return replaced.length > 0;
+    },
+
+    async recentMessages({ sessionId, beforeId, limit }) {
+      const [session, before] = [lookupId(sessionId), lookupId(beforeId)];
+      if (limit <= 0 || !session || !before) return [];
+      const rows = await db
+        .select()
+        .from(chatMessages)
+        .where(and(eq(chatMessages.sessionId, session), lt(chatMessages.id, before)))
+        .orderBy(desc(chatMessages.id))
+        .limit(limit);
+      return rows.reverse().map(toMessage);
+    },
+
+    async latestImage({ sessionId, beforeId }) {
+      const [session, before] = [lookupId(sessionId), lookupId(beforeId)];
+      if (!session || !before) return null;
+      const [row] = await db
+        .select({ image: chatMessages.image })
+        .from(chatMessages)
+        .where(and(eq(chatMessages.sessionId, session), lt(chatMessages.id, before), isNotNull(chatMessages.image)))
+        .orderBy(desc(chatMessages.id))
+        .limit(1);
+      return row?.image ?? null;
+    },
+
+    async listUnfinished({ updatedBefore, limit }) {
+      if (limit <= 0) return [];
+      const rows = await db
+        .select()
+        .from(chatMessages)
+        .where(and(unfinished, lt(chatMessages.updatedAt, updatedBefore)))
+        .orderBy(asc(chatMessages.updatedAt), asc(chatMessages.id))
+        .limit(limit);
+      return rows.map(toMessage);
+    },
+
+    // The Postgres belongs to whoever opened it (the gallery shares it).
+    close: async () => {},
+  };
+}
