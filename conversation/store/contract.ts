@@ -1,0 +1,373 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Conflict } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import type { MessageRecord, SessionRecord } from '../message.js';
+import { finishedRecord, imageRecord, messageRecord, newUser, progressed, sessionRecord } from './fixtures.js';
+import type { ConversationStore } from './port.js';
+
+/**
+ * The behaviour every {@link ConversationStore} adapter must show, run by each adapter's test file
+ * against a real database. `open` gives a store on an empty database; the suite migrates it and
+ * calls `close` at the end. Tests isolate themselves with fresh user ids, so they share one
+ * database.
+ */
+export function storeContract(
+  name: string,
+  open: () => Promise<{ store: ConversationStore; close(): Promise<void> }>,
+): void {
+  describe(`${name} conversation store contract`, () => {
+    let store: ConversationStore;
+    let close: (() => Promise<void>) | undefined;
+
+    beforeAll(async () => {
+      ({ store, close } = await open());
+      await store.migrate();
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+
+    async function seedSession(userId = newUser(), overrides: Partial<SessionRecord> = {}): Promise<SessionRecord> {
+      const record = sessionRecord(userId, overrides);
+      await store.insertSession(record);
+      return record;
+    }
+
+    async function seedMessages(
+      session: SessionRecord,
+      count: number,
+      overrides: (index: number) => Partial<MessageRecord> = () => ({}),
+    ): Promise<MessageRecord[]> {
+      const records: MessageRecord[] = [];
+      for (let index = 0; index < count; index += 1) {
+        const record = messageRecord(session, overrides(index));
+        await store.insertMessage(record);
+        records.push(record);
+      }
+      return records;
+    }
+
+    it('migrates again without losing data', async () => {
+      const session = await seedSession();
+      await store.migrate();
+      expect(await store.getSession(session.userId, session.id)).toStrictEqual(session);
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    describe('sessions', () => {
+      it('returns an inserted session to its owner, with or without a title', async () => {
+        const titled = await seedSession();
+        const untitled = await seedSession(titled.userId, { title: null });
+        expect(await store.getSession(titled.userId, titled.id)).toStrictEqual(titled);
+        expect(await store.getSession(untitled.userId, untitled.id)).toStrictEqual(untitled);
+      });
+
+      it('finds nothing for another user, an unknown id or a malformed id', async () => {
+        const session = await seedSession();
+        expect(await store.getSession(newUser(), session.id)).toBeNull();
+        expect(await store.getSession(session.userId, newId())).toBeNull();
+        expect(await store.getSession(session.userId, 'not-a-uuid')).toBeNull();
+      });
+
+      it('finds a session by its id in upper case too', async () => {
+        const session = await seedSession();
+        expect(await store.getSession(session.userId, session.id.toUpperCase())).toStrictEqual(session);
+      });
+
+      it('refuses a second session with a taken id and keeps the first', async () => {
+        const session = await seedSession();
+        await expect(store.insertSession({ ...session, title: 'impostor' })).rejects.toBeInstanceOf(Conflict);
+        expect(await store.getSession(session.userId, session.id)).toStrictEqual(session);
+      });
+
+      it("lists a user's sessions newest first, without other users' sessions", async () => {
+        const userId = newUser();
+        const first = await seedSession(userId);
+        await seedSession(newUser());
+        const second = await seedSession(userId);
+        const third = await seedSession(userId);
+        const listed = await store.listSessions({ userId, limit: 10 });
+        expect(listed).toStrictEqual([third, second, first]);
+      });
+
+      it('pages with beforeId without duplicates or gaps', async () => {
+        const userId = newUser();
+        const sessions: SessionRecord[] = [];
+        for (let index = 0; index < 7; index += 1) sessions.push(await seedSession(userId));
+
+        const pages: SessionRecord[][] = [];
+        let beforeId: string | undefined;
+        for (;;) {
+          const page = await store.listSessions({ userId, limit: 3, beforeId });
+          if (page.length === 0) break;
+          pages.push(page);
+          beforeId = page.at(-1)?.id;
+        }
+        expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+        expect(pages.flat()).toStrictEqual([...sessions].reverse());
+      });
+
+      it('lists nothing for a limit of 0', async () => {
+        const session = await seedSession();
+        expect(await store.listSessions({ userId: session.userId, limit: 0 })).toEqual([]);
+      });
+
+      it('touches updatedAt forward only', async () => {
+        const session = await seedSession(newUser(), { updatedAt: new Date('2030-01-01T00:00:00.000Z') });
+        const later = new Date('2030-01-02T03:04:05.678Z');
+        await store.touchSession(session.id, later);
+        expect((await store.getSession(session.userId, session.id))?.updatedAt).toEqual(later);
+
+        await store.touchSession(session.id, new Date('2030-01-01T12:00:00.000Z'));
+        const touched = await store.getSession(session.userId, session.id);
+        expect(touched).toStrictEqual({ ...session, updatedAt: later });
+      });
+
+      it('deletes a session with its messages and leaves the other sessions alone', async () => {
+        const doomed = await seedSession();
+        const kept = await seedSession(doomed.userId);
+        const [doomedMessage] = await seedMessages(doomed, 2);
+        const keptMessages = await seedMessages(kept, 1);
+
+        expect(await store.deleteSession(doomed.userId, doomed.id)).toBe(true);
+        expect(await store.getSession(doomed.userId, doomed.id)).toBeNull();
+        expect(await store.findMessage(doomedMessage!.id)).toBeNull();
+        expect(await store.listMessages({ userId: doomed.userId, sessionId: doomed.id, limit: 10 })).toEqual([]);
+        expect(await store.deleteSession(doomed.userId, doomed.id)).toBe(false);
+
+        expect(await store.getSession(kept.userId, kept.id)).toStrictEqual(kept);
+        expect(await store.listMessages({ userId: kept.userId, sessionId: kept.id, limit: 10 })).toStrictEqual(keptMessages);
+      });
+
+      it("keeps another user's session and messages invisible and untouchable", async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1);
+        const stranger = newUser();
+
+        expect(await store.getSession(stranger, session.id)).toBeNull();
+        expect(await store.getMessage(stranger, session.id, message!.id)).toBeNull();
+        expect(await store.listMessages({ userId: stranger, sessionId: session.id, limit: 10 })).toEqual([]);
+        expect(await store.listSessions({ userId: stranger, limit: 10 })).toEqual([]);
+        expect(await store.deleteSession(stranger, session.id)).toBe(false);
+
+        expect(await store.getSession(session.userId, session.id)).toStrictEqual(session);
+        expect(await store.getMessage(session.userId, session.id, message!.id)).toStrictEqual(message);
+      });
+    });
+
+    describe('messages', () => {
+      it('returns an inserted message in its session only', async () => {
+        const session = await seedSession();
+        const other = await seedSession(session.userId);
+        const [message] = await seedMessages(session, 1);
+        expect(await store.getMessage(session.userId, session.id, message!.id)).toStrictEqual(message);
+        expect(await store.getMessage(session.userId, other.id, message!.id)).toBeNull();
+        expect(await store.getMessage(session.userId, session.id, newId())).toBeNull();
+        expect(await store.getMessage(session.userId, session.id, 'not-a-uuid')).toBeNull();
+      });
+
+      it('refuses a second message with a taken id and keeps the first', async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1);
+        await expect(store.insertMessage({ ...message!, content: 'impostor' })).rejects.toBeInstanceOf(Conflict);
+        expect(await store.findMessage(message!.id)).toStrictEqual(message);
+      });
+
+      it("lists a session's messages oldest first, without other sessions' messages", async () => {
+        const session = await seedSession();
+        const other = await seedSession(session.userId);
+        const first = await seedMessages(session, 2);
+        await seedMessages(other, 1);
+        const last = await seedMessages(session, 1);
+        const listed = await store.listMessages({ userId: session.userId, sessionId: session.id, limit: 10 });
+        expect(listed).toStrictEqual([...first, ...last]);
+      });
+
+      it('pages with afterId without duplicates or gaps', async () => {
+        const session = await seedSession();
+        const messages = await seedMessages(session, 5);
+
+        const pages: MessageRecord[][] = [];
+        let afterId: string | undefined;
+        for (;;) {
+          const page = await store.listMessages({ userId: session.userId, sessionId: session.id, limit: 2, afterId });
+          if (page.length === 0) break;
+          pages.push(page);
+          afterId = page.at(-1)?.id;
+        }
+        expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+        expect(pages.flat()).toStrictEqual(messages);
+      });
+
+      it('finds a message by id alone, and nothing for an unknown id', async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1);
+        expect(await store.findMessage(message!.id)).toStrictEqual(message);
+        expect(await store.findMessage(newId())).toBeNull();
+        expect(await store.findMessage('not-a-uuid')).toBeNull();
+      });
+    });
+
+    describe('replaceMessage', () => {
+      it('replaces a message whose sequence is the expected one', async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1);
+        const next = progressed(message!, { status: 'PROCESSING', stage: 'refining', progress: 10 });
+        expect(await store.replaceMessage(next, message!.sequence)).toBe(true);
+        expect(await store.findMessage(message!.id)).toStrictEqual(next);
+      });
+
+      it('refuses a stale expected sequence and changes nothing', async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1);
+        const current = progressed(message!, { status: 'PROCESSING', stage: 'refining' });
+        await store.replaceMessage(current, message!.sequence);
+
+        const stale = progressed(message!, { status: 'FAILED', stage: 'failed' });
+        expect(await store.replaceMessage(stale, message!.sequence)).toBe(false);
+        expect(await store.findMessage(message!.id)).toStrictEqual(current);
+      });
+
+      it('refuses a message that is gone', async () => {
+        const session = await seedSession();
+        const message = messageRecord(session);
+        expect(await store.replaceMessage(progressed(message, {}), message.sequence)).toBe(false);
+        expect(await store.findMessage(message.id)).toBeNull();
+      });
+
+      it('lets exactly one of two concurrent replaces win', async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1);
+        const left = progressed(message!, { status: 'PROCESSING', stage: 'refining', progress: 10 });
+        const right = progressed(message!, { status: 'FAILED', stage: 'failed', progress: 100 });
+
+        const results = await Promise.all([
+          store.replaceMessage(left, message!.sequence),
+          store.replaceMessage(right, message!.sequence),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.findMessage(message!.id)).toStrictEqual(results[0] ? left : right);
+      });
+
+      it('keeps the id, session, user and creation time of the message', async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1);
+        const moved = { ...progressed(message!, {}), sessionId: newId(), userId: newUser(), createdAt: new Date(0) };
+        expect(await store.replaceMessage(moved, message!.sequence)).toBe(true);
+        const stored = await store.findMessage(message!.id);
+        expect(stored).toStrictEqual({ ...moved, sessionId: session.id, userId: session.userId, createdAt: message!.createdAt });
+      });
+    });
+
+    describe('pipeline reads', () => {
+      it('gives the last messages before one, oldest first, from that session only', async () => {
+        const session = await seedSession();
+        const other = await seedSession(session.userId);
+        const messages = await seedMessages(session, 3);
+        await seedMessages(other, 1);
+        const current = (await seedMessages(session, 1))[0]!;
+        const [m0, m1, m2] = messages;
+
+        expect(await store.recentMessages({ sessionId: session.id, beforeId: current.id, limit: 2 })).toStrictEqual([m1, m2]);
+        expect(await store.recentMessages({ sessionId: session.id, beforeId: current.id, limit: 10 })).toStrictEqual(messages);
+        expect(await store.recentMessages({ sessionId: session.id, beforeId: m1!.id, limit: 10 })).toStrictEqual([m0]);
+        expect(await store.recentMessages({ sessionId: session.id, beforeId: m0!.id, limit: 10 })).toEqual([]);
+        expect(await store.recentMessages({ sessionId: session.id, beforeId: current.id, limit: 0 })).toEqual([]);
+      });
+
+      it('gives the image of the latest earlier message that has one', async () => {
+        const session = await seedSession();
+        const other = await seedSession(session.userId);
+        const [first, second] = await seedMessages(session, 2, (index) => ({ image: imageRecord(`session-${index}`) }));
+        // Newer than this session's images, so only the session filter keeps it out.
+        await seedMessages(other, 1, () => ({ image: imageRecord('other-session') }));
+        const [plain, current] = await seedMessages(session, 2);
+
+        expect(await store.latestImage({ sessionId: session.id, beforeId: current!.id })).toStrictEqual(second!.image);
+        expect(await store.latestImage({ sessionId: session.id, beforeId: plain!.id })).toStrictEqual(second!.image);
+        expect(await store.latestImage({ sessionId: session.id, beforeId: second!.id })).toStrictEqual(first!.image);
+        expect(await store.latestImage({ sessionId: session.id, beforeId: first!.id })).toBeNull();
+      });
+
+      it('gives no image for a session without any, even when another session has one', async () => {
+        const session = await seedSession();
+        const other = await seedSession(session.userId);
+        await seedMessages(other, 1, () => ({ image: imageRecord('elsewhere') }));
+        const [, current] = await seedMessages(session, 2);
+        expect(await store.latestImage({ sessionId: session.id, beforeId: current!.id })).toBeNull();
+      });
+
+      it('lists unfinished messages last changed before the cutoff, stillest first', async () => {
+        // Dates before 2000 are used by this test alone, so other tests' messages stay out.
+        const at = (minute: number) => new Date(Date.UTC(1999, 0, 1, 0, minute));
+        const session = await seedSession();
+        const cutoff = at(30);
+        const [processing, pending] = await seedMessages(session, 6, (index) =>
+          [
+            { status: 'PROCESSING', stage: 'generating', updatedAt: at(20) },
+            { status: 'PENDING', stage: 'queued', updatedAt: at(10) },
+            { status: 'DONE', stage: 'done', updatedAt: at(5), completedAt: at(5) },
+            { status: 'FAILED', stage: 'failed', updatedAt: at(5), completedAt: at(5) },
+            { status: 'PENDING', stage: 'queued', updatedAt: cutoff },
+            { status: 'PROCESSING', stage: 'refining', updatedAt: at(40) },
+          ][index] as Partial<MessageRecord>,
+        );
+
+        expect(await store.listUnfinished({ updatedBefore: cutoff, limit: 10 })).toStrictEqual([pending, processing]);
+        expect(await store.listUnfinished({ updatedBefore: cutoff, limit: 1 })).toStrictEqual([pending]);
+        expect(await store.listUnfinished({ updatedBefore: cutoff, limit: 0 })).toEqual([]);
+
+        const finished = progressed(pending!, { status: 'DONE', stage: 'done', updatedAt: at(15), completedAt: at(15) });
+        await store.replaceMessage(finished, pending!.sequence);
+        expect(await store.listUnfinished({ updatedBefore: cutoff, limit: 10 })).toStrictEqual([processing]);
+      });
+    });
+
+    describe('round trip', () => {
+      it('keeps every field of a finished message, nested values included', async () => {
+        const session = await seedSession();
+        const message = finishedRecord(session);
+        await store.insertMessage(message);
+
+        expect(await store.findMessage(message.id)).toStrictEqual(message);
+        expect(await store.getMessage(session.userId, session.id, message.id)).toStrictEqual(message);
+        expect(await store.listMessages({ userId: session.userId, sessionId: session.id, limit: 1 })).toStrictEqual([message]);
+        const stored = await store.findMessage(message.id);
+        expect(stored?.createdAt).toBeInstanceOf(Date);
+        expect(stored?.completedAt).toBeInstanceOf(Date);
+      });
+
+      it('keeps null, empty and missing values as they were written', async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1);
+        expect(await store.findMessage(message!.id)).toStrictEqual(message);
+      });
+
+      it('writes every field through replaceMessage, to values and back to null', async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1);
+        const finished = { ...finishedRecord(session), id: message!.id, createdAt: message!.createdAt };
+        expect(await store.replaceMessage(finished, message!.sequence)).toBe(true);
+        expect(await store.findMessage(message!.id)).toStrictEqual(finished);
+
+        const retried = progressed(finished, {
+          status: 'PENDING',
+          stage: 'queued',
+          progress: 0,
+          intent: null,
+          refinedPrompt: null,
+          reply: null,
+          refinement: null,
+          image: null,
+          error: null,
+          usage: [],
+          timings: {},
+          options: {},
+          completedAt: null,
+        });
+        expect(await store.replaceMessage(retried, finished.sequence)).toBe(true);
+        expect(await store.findMessage(message!.id)).toStrictEqual(retried);
+      });
+    });
+  });
+}
