@@ -1,0 +1,102 @@
+import type { MessageImage, MessageRecord, ProviderUsage, SessionRecord } from '../message.js';
+import type { MessageDocument, SessionDocument } from './mongo-models.js';
+
+/**
+ * Records to MongoDB documents and back. Reading rebuilds every nested value from its known
+ * fields, so nothing of MongoDB's (`_id`, `__v`, a mongoose subdocument) reaches a caller, and a
+ * value MongoDB kept as missing comes back as the record has it: `null`, `{}`, `[]` or absent.
+ */
+
+export function toSessionDocument({ id, ...rest }: SessionRecord): SessionDocument {
+  return { _id: id, ...rest };
+}
+
+export function toMessageDocument({ id, ...rest }: MessageRecord): MessageDocument {
+  return { _id: id, ...rest };
+}
+
+export function toSessionRecord(doc: SessionDocument): SessionRecord {
+  return { id: doc._id, userId: doc.userId, title: doc.title ?? null, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
+}
+
+export function toMessageRecord(doc: MessageDocument): MessageRecord {
+  const options = doc.options ?? {};
+  const timings = doc.timings ?? {};
+  return {
+    id: doc._id,
+    sessionId: doc.sessionId,
+    userId: doc.userId,
+    content: doc.content,
+    options: present({
+      width: options.width,
+      height: options.height,
+      aspectRatio: options.aspectRatio,
+      seed: options.seed,
+      format: options.format,
+    }),
+    status: doc.status,
+    stage: doc.stage,
+    progress: doc.progress,
+    sequence: doc.sequence,
+    attempts: doc.attempts,
+    intent: doc.intent ?? null,
+    refinedPrompt: doc.refinedPrompt ?? null,
+    reply: doc.reply ?? null,
+    refinement: doc.refinement
+      ? {
+          negativePrompt: doc.refinement.negativePrompt,
+          confidence: doc.refinement.confidence,
+          provider: doc.refinement.provider,
+          model: doc.refinement.model,
+          cached: doc.refinement.cached,
+        }
+      : null,
+    image: doc.image ? toMessageImage(doc.image) : null,
+    error: doc.error
+      ? { code: doc.error.code, message: doc.error.message, stage: doc.error.stage, retryable: doc.error.retryable }
+      : null,
+    usage: (doc.usage ?? []).map(toUsage),
+    timings: present({
+      refining: timings.refining,
+      generating: timings.generating,
+      uploading: timings.uploading,
+      saving: timings.saving,
+    }),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    completedAt: doc.completedAt ?? null,
+  };
+}
+
+export function toMessageImage(image: MessageImage): MessageImage {
+  return {
+    id: image.id,
+    url: image.url,
+    thumbnailUrl: image.thumbnailUrl ?? null,
+    width: image.width,
+    height: image.height,
+    format: image.format,
+    bytes: image.bytes,
+    seed: image.seed,
+    provider: image.provider,
+    model: image.model,
+    storage: image.storage,
+    storageKey: image.storageKey,
+  };
+}
+
+function toUsage(usage: ProviderUsage): ProviderUsage {
+  return present({
+    stage: usage.stage,
+    provider: usage.provider,
+    model: usage.model,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    images: usage.images,
+  });
+}
+
+/** The object without its missing keys: an optional field is absent, never `undefined` or `null`. */
+function present<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined && field !== null)) as T;
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectMongo } from '../../shared/connections/mongo.js';
+import { testMongo } from '../../shared/testing/mongo.js';
+import { storeContract } from './contract.js';
+import { finishedRecord, messageRecord, newUser, sessionRecord } from './fixtures.js';
+import { conversationModels } from './mongo-models.js';
+import { toMessageDocument, toMessageRecord, toSessionDocument, toSessionRecord } from './mongo-records.js';
+import { createMongoStore } from './mongo.js';
+
+const mongo = testMongo();
+
+if (mongo.url) {
+  const url = mongo.url;
+  storeContract('MongoDB', async () => {
+    const connection = await connectMongo(url, { dbName: `atelier_test_${randomBytes(6).toString('hex')}` });
+    return {
+      store: createMongoStore(connection),
+      close: async () => {
+        await connection.connection.dropDatabase();
+        await connection.close();
+      },
+    };
+  });
+} else {
+  describe.skip(`MongoDB store contract — skipped: ${mongo.skipReason}`, () => {
+    it('runs the conversation store contract against MongoDB', () => {});
+  });
+}
+
+// Without a server: the models build, and mongoose's casting keeps every field of a record.
+describe('MongoDB store models (no server needed)', () => {
+  const connection = mongoose.createConnection();
+  const models = conversationModels(connection);
+  afterAll(() => connection.close());
+
+  it('binds the chat_sessions and chat_messages collections, once per connection', () => {
+    expect(models.sessions.collection.collectionName).toBe('chat_sessions');
+    expect(models.messages.collection.collectionName).toBe('chat_messages');
+    expect(conversationModels(connection).messages).toBe(models.messages);
+  });
+
+  it('declares the indexes the queries need, the unfinished one partial', () => {
+    expect(models.sessions.schema.indexes()).toEqual([[{ userId: 1, _id: -1 }, expect.anything()]]);
+    expect(models.messages.schema.indexes()).toEqual([
+      [{ sessionId: 1, _id: 1 }, expect.anything()],
+      [
+        { updatedAt: 1, _id: 1 },
+        expect.objectContaining({ partialFilterExpression: { status: { $in: ['PENDING', 'PROCESSING'] } } }),
+      ],
+    ]);
+  });
+
+  const session = sessionRecord(newUser());
+  it.each([
+    ['a finished message with every field set', finishedRecord(session)],
+    ['a pending message with every optional field empty', messageRecord(session)],
+  ])('casts %s to a document and maps it back unchanged', async (_name, record) => {
+    const document = new models.messages(toMessageDocument(record));
+    await expect(document.validate()).resolves.toBeUndefined();
+    expect(toMessageRecord(document.toObject())).toStrictEqual(record);
+  });
+
+  it.each([
+    ['with a title', session],
+    ['without a title', { ...session, title: null }],
+  ])('casts a session %s to a document and maps it back unchanged', async (_name, record) => {
+    const document = new models.sessions(toSessionDocument(record));
+    await expect(document.validate()).resolves.toBeUndefined();
+    expect(toSessionRecord(document.toObject())).toStrictEqual(record);
+  });
+});
