@@ -14,15 +14,17 @@ export interface ConversationStore {
   migrate(): Promise<void>;
   ping(): Promise<void>;
 
+  /** Throws `Conflict` when the id is taken. */
   insertSession(session: SessionRecord): Promise<void>;
   getSession(userId: string, sessionId: string): Promise<SessionRecord | null>;
   /** Newest first; with `beforeId`, only sessions older than that one. At most `limit`. */
   listSessions(query: { userId: string; limit: number; beforeId?: string }): Promise<SessionRecord[]>;
-  /** Set `updatedAt` (a message was posted). */
+  /** Set `updatedAt` (a message was posted); never moves it back. */
   touchSession(sessionId: string, at: Date): Promise<void>;
   /** Delete the session and all its messages. False when the user has no such session. */
   deleteSession(userId: string, sessionId: string): Promise<boolean>;
 
+  /** Throws `Conflict` when the id is taken. */
   insertMessage(message: MessageRecord): Promise<void>;
   getMessage(userId: string, sessionId: string, messageId: string): Promise<MessageRecord | null>;
   /** Oldest first; with `afterId`, only messages newer than that one. At most `limit`. */
@@ -32,7 +34,8 @@ export interface ConversationStore {
   findMessage(messageId: string): Promise<MessageRecord | null>;
   /**
    * Replace a message if its stored `sequence` is still `expectedSequence` (compare-and-set).
-   * False when it moved on or is gone: the caller reloads and decides again.
+   * False when it moved on or is gone: the caller reloads and decides again. The id, session,
+   * user and `createdAt` are kept as stored.
    */
   replaceMessage(next: MessageRecord, expectedSequence: number): Promise<boolean>;
   /** The `limit` messages of the session before `beforeId`, oldest first (the prompt's context). */
@@ -42,5 +45,6 @@ export interface ConversationStore {
   /** Messages not DONE or FAILED, last changed before `updatedBefore`, oldest first (recovery). */
   listUnfinished(query: { updatedBefore: Date; limit: number }): Promise<MessageRecord[]>;
 
+  /** Releases what the store itself holds; the connection it was given stays open for its owner. */
   close(): Promise<void>;
 }
