@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { NotFound } from '../../shared/errors.js';
 import type { ImageStorage, StoreRequest, StoredFile } from '../ports.js';
+import { mediaFile } from './media-path.js';
 
 export interface DiskStorageOptions {
   /** Folder the files live in; the gateway serves it at `/media/`. */
@@ -21,9 +22,9 @@ export function createDiskStorage(options: DiskStorageOptions): ImageStorage {
   const root = path.resolve(options.mediaDir);
 
   const fileOf = (key: string): string => {
-    const file = path.resolve(root, key);
     // A key is ours (built by keyFor), but never let one escape the media folder.
-    if (!file.startsWith(root + path.sep)) throw new NotFound('stored file', key);
+    const file = mediaFile(root, key);
+    if (!file) throw new NotFound('stored file', key);
     return file;
   };
 
@@ -35,8 +36,13 @@ export function createDiskStorage(options: DiskStorageOptions): ImageStorage {
       const file = fileOf(key);
       await mkdir(path.dirname(file), { recursive: true });
       const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-      await writeFile(temporary, request.data);
-      await rename(temporary, file);
+      try {
+        await writeFile(temporary, request.data);
+        await rename(temporary, file);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
       return {
         url: `${options.publicUrl}/media/${key}`,
         key,
@@ -69,5 +75,5 @@ export function createDiskStorage(options: DiskStorageOptions): ImageStorage {
 /** The file's key: one folder per user, the image id as its name. */
 function keyFor(request: StoreRequest): string {
   const user = encodeURIComponent(request.userId);
-  return `users/${user}/${request.imageId}.${request.format === 'jpeg' ? 'jpg' : request.format}`;
+  return `users/${user}/${encodeURIComponent(request.imageId)}.${request.format === 'jpeg' ? 'jpg' : request.format}`;
 }

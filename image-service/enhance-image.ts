@@ -1,0 +1,27 @@
+import { newId } from '../shared/ids.js';
+import type { ImageContext, StoreExtras, StoredImage } from './context.js';
+import { sourceFormat } from './edit-image.js';
+import type { ImageFormat } from './ports.js';
+import { storeGenerated } from './store-generated.js';
+
+export interface EnhanceImageInput extends StoreExtras {
+  userId: string;
+  source: Buffer;
+  /** Optional direction ("sharper", "more detail"); the offline renderer has one way to enhance. */
+  instruction?: string;
+  /** Default: the source's own format. */
+  format?: ImageFormat;
+  /** The source's seed, kept on the result so it still says where the picture came from. Default: the generator's. */
+  seed?: number;
+  imageId?: string;
+}
+
+/** Upscale and sharpen an image (offline: 2×, longest side at most 4096) and store the result as a new image. */
+export async function enhanceImage({ ctx, input }: { ctx: ImageContext; input: EnhanceImageInput }): Promise<StoredImage> {
+  const image = await ctx.imageGenerator.enhance({
+    source: input.source,
+    format: input.format ?? (await sourceFormat(input.source)),
+    instruction: input.instruction,
+  });
+  return storeGenerated(ctx, { ...input, imageId: input.imageId ?? newId() }, image, input.seed ?? image.seed);
+}
