@@ -12,6 +12,9 @@ import { galleryImages as images, type GalleryImageRow, type NewGalleryImageRow 
 
 type Key = { userId: string; id: string };
 
+/** One page's request; `cursor` is a `next_cursor` this API returned. */
+export type ListQuery = { userId: string; limit: number; cursor?: string | undefined };
+
 /**
  * Insert a row; when one exists already for its `messageId`, insert nothing and return that one.
  * `row` is null when the message's image belongs to another user.
@@ -46,23 +49,24 @@ export async function findImage(db: Database, key: Key): Promise<GalleryImageRow
 }
 
 /** The user's live images, newest first (ids are UUIDv7). Cursor: the last id seen. */
-export async function listImages(
-  db: Database,
-  query: { userId: string; limit: number; cursor?: string | undefined },
-): Promise<Page<GalleryImageRow>> {
+export async function listImages(db: Database, query: ListQuery): Promise<Page<GalleryImageRow>> {
+  return toPage(await selectLiveImages(db, query), query.limit, (row) => [row.id]);
+}
+
+/** The query behind {@link listImages} (`limit + 1` rows), exported so a test can EXPLAIN what runs. */
+export function selectLiveImages(db: Database, query: ListQuery) {
   const conditions = [eq(images.userId, query.userId), isNull(images.deletedAt)];
   if (query.cursor !== undefined) {
     const [lastId] = decodeCursor(query.cursor, 1);
     if (!lastId || !isUuid(lastId)) throw invalidCursor();
     conditions.push(lt(images.id, lastId));
   }
-  const rows = await db
+  return db
     .select()
     .from(images)
     .where(and(...conditions))
     .orderBy(desc(images.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (row) => [row.id]);
 }
 
 /**
@@ -70,23 +74,27 @@ export async function listImages(
  * `(deleted_at, id)` seen. Deletion times are written with millisecond precision (see
  * {@link softDeleteImage}), so the ISO string in a cursor names a row's time exactly.
  */
-export async function listDeletedImages(
-  db: Database,
-  query: { userId: string; limit: number; cursor?: string | undefined },
-): Promise<Page<GalleryImageRow>> {
+export async function listDeletedImages(db: Database, query: ListQuery): Promise<Page<GalleryImageRow>> {
+  return toPage(await selectDeletedImages(db, query), query.limit, (row) => [
+    row.deletedAt?.toISOString() ?? '',
+    row.id,
+  ]);
+}
+
+/** The query behind {@link listDeletedImages} (`limit + 1` rows), exported so a test can EXPLAIN what runs. */
+export function selectDeletedImages(db: Database, query: ListQuery) {
   const conditions = [eq(images.userId, query.userId), isNotNull(images.deletedAt)];
   if (query.cursor !== undefined) {
     const [deletedAt, lastId] = decodeCursor(query.cursor, 2);
     if (!deletedAt || !lastId || !isUuid(lastId) || Number.isNaN(Date.parse(deletedAt))) throw invalidCursor();
     conditions.push(sql`(${images.deletedAt}, ${images.id}) < (${deletedAt}::timestamptz, ${lastId}::uuid)`);
   }
-  const rows = await db
+  return db
     .select()
     .from(images)
     .where(and(...conditions))
     .orderBy(desc(images.deletedAt), desc(images.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (row) => [row.deletedAt?.toISOString() ?? '', row.id]);
 }
 
 /**
