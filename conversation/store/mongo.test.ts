@@ -14,12 +14,12 @@ const mongo = testMongo();
 if (mongo.url) {
   const url = mongo.url;
   storeContract('MongoDB', async () => {
-    const connection = await connectMongo(url, { dbName: `atelier_test_${randomBytes(6).toString('hex')}` });
+    const database = await connectMongo(url, { dbName: `atelier_test_${randomBytes(6).toString('hex')}` });
     return {
-      store: createMongoStore(connection),
+      store: createMongoStore(database),
       close: async () => {
-        await connection.connection.dropDatabase();
-        await connection.close();
+        await database.connection.dropDatabase();
+        await database.close();
       },
     };
   });
