@@ -30,7 +30,18 @@ export async function connectPostgres(url: string, options: { poolSize?: number 
   return {
     db,
     kind: 'postgres',
-    migrate: ({ folder, table }) => migrateNodePg(db, { migrationsFolder: folder, migrationsTable: table }),
+    migrate: async ({ folder, table }) => {
+      // Several processes may start at once against one server; drizzle's migrator takes no lock
+      // of its own, so they take turns on an advisory lock held for the duration.
+      const lock = await pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock(hashtext($1))', [`atelier:${table}`]);
+        await migrateNodePg(db, { migrationsFolder: folder, migrationsTable: table });
+      } finally {
+        await lock.query('select pg_advisory_unlock(hashtext($1))', [`atelier:${table}`]).catch(() => undefined);
+        lock.release();
+      }
+    },
     ping: async () => {
       await db.execute(sql`select 1`);
     },
