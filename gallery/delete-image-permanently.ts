@@ -1,4 +1,4 @@
-import { NotFound } from '../shared/errors.js';
+import { AppError, NotFound, ServiceUnavailable } from '../shared/errors.js';
 import type { GalleryContext } from './context.js';
 import { publishImageEvent } from './events.js';
 import { findImage, hardDeleteImage } from './repository.js';
@@ -22,7 +22,13 @@ export async function deleteImagePermanently({
   if (!row) throw new NotFound('image', input.id);
 
   if (row.storageKey && row.storage === ctx.storage.kind) {
-    await ctx.storage.remove(row.storageKey);
+    try {
+      await ctx.storage.remove(row.storageKey);
+    } catch (error) {
+      // Not the client's fault and worth a retry: a 503 in the envelope, not a 500.
+      if (error instanceof AppError) throw error;
+      throw new ServiceUnavailable('the stored file could not be removed; the image is kept, try again', error);
+    }
   } else if (row.storageKey && row.storage !== 'external') {
     ctx.logger.warn(
       { imageId: row.id, storage: row.storage, storageKey: row.storageKey, configured: ctx.storage.kind },

@@ -63,6 +63,7 @@ function fromHttpException(thrown: unknown): AppError | undefined {
     return new AppError('invalid_json', 'request body is not valid JSON');
   }
   if (thrown.status === 413) return new AppError('payload_too_large', 'request body is too large');
+  if (thrown.status === 415) return new AppError('unsupported_media_type', 'request body must be application/json');
   if (thrown.status === 404) return new AppError('route_not_found', thrown.message || 'not found');
   if (thrown.status >= 500) return undefined;
   return new AppError('validation_failed', thrown.message || 'bad request');

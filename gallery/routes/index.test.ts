@@ -204,7 +204,8 @@ describe('gallery routes: the lifecycle', () => {
     });
 
     const failed = await call(app, 'DELETE', `/v1/gallery/${image.id}/permanent`);
-    expect(failed.status).toBe(500);
+    expect(failed.status).toBe(503);
+    expect(failed.body.error.code).toBe('service_unavailable');
     expect((await call(app, 'GET', `/v1/gallery/${image.id}`)).status).toBe(200);
 
     await rm(path.join(mediaDir, key), { recursive: true });
