@@ -32,7 +32,7 @@ export type Stop = readonly [number, string, number?];
 /** The colour the sky's light pulls everything toward, and how far. */
 const AMBIENT: Record<Sky, readonly [string, number] | null> = {
   day: null,
-  sunset: ['#5a2d5c', 0.3],
+  sunset: ['#7a3040', 0.3],
   night: ['#0a1030', 0.6],
   space: ['#0a0620', 0.5],
   storm: ['#2b2f38', 0.35],

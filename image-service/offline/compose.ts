@@ -9,7 +9,7 @@ import type { Random } from './random.js';
 import type { Scene, Theme } from './scene.js';
 
 /** Themes that draw something on the ground, and so need a horizon. */
-const GROUNDED: readonly Theme[] = ['mountains', 'city', 'ocean', 'desert', 'snow', 'forest', 'flowers', 'fire', 'rain', 'storm', 'sunset', 'night'];
+const GROUNDED: readonly Theme[] = ['mountains', 'hills', 'city', 'ocean', 'desert', 'snow', 'forest', 'flowers', 'fire', 'rain', 'storm', 'sunset', 'night'];
 
 /** Themes that give fire a place to burn in; without one, fire fills the picture. */
 const SETTINGS: readonly Theme[] = ['forest', 'city', 'ocean', 'desert', 'snow', 'mountains'];

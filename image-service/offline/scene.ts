@@ -14,6 +14,7 @@ export const THEMES = [
   'snow',
   'desert',
   'mountains',
+  'hills',
   'city',
   'ocean',
   'forest',
@@ -43,11 +44,12 @@ const THEME_WORDS: Record<Theme, string> = {
   fire: 'fire\\w*|flames?|flaming|blaze|burning|inferno|lava|volcano\\w*|campfire|bonfire|fuego|feu|flammes?|feuer|flammen',
   snow: 'snow\\w*|winter\\w*|ice|icy|frozen|frost\\w*|glacier|nieve|nevado|invierno|neige|hiver|schnee|eis',
   desert: 'deserts?|dunes?|sand\\w*|sahara|cactus|cacti|desierto|dunas?|désert|wüste|düne',
-  mountains: 'mountains?|mountainous|peaks?|alps|alpine|hills?|summit|cliffs?|montañas?|sierra|montagnes?|berge?|gebirge',
+  mountains: 'mountains?|mountainous|peaks?|alps|alpine|summit|cliffs?|montañas?|sierra|montagnes?|berge?|gebirge',
+  hills: 'hills?|hillside|countryside|meadows?|fields?|valley|prairie|colinas?|campo|collines?|campagne|hügel\\w*|wiese',
   city: 'city|cities|skyline|skyscrapers?|buildings?|downtown|urban|streets?|metropolis|town|ciudad|edificios|ville|immeubles|stadt|gebäude',
   ocean: 'oceans?|seas?|seascape|waves?|beach\\w*|coast\\w*|shore|lakes?|river|harbou?r|océano|mar|playa|océan|mer|plage|ozean|meer|strand',
   forest: 'forests?|woods|woodland|jungle|trees?|pines?|rainforest|bosque|selva|árbol\\w*|forêt|arbres?|wald|bäume?',
-  flowers: 'flowers?|flower\\w*|garden\\w*|blossoms?|blooms?|blooming|roses|tulips?|daisies|meadow|petals?|flores|jardín|fleurs|jardin|blumen|garten',
+  flowers: 'flowers?|flower\\w*|garden\\w*|blossoms?|blooms?|blooming|roses|tulips?|daisies|petals?|flores|jardín|fleurs|jardin|blumen|garten',
   abstract: 'abstract\\w*|geometric|patterns?|shapes|cubis\\w*|minimalis\\w*|abstracto|abstrait|abstrakt',
 };
 

@@ -12,7 +12,7 @@ const GRADIENTS: Record<Sky, string[]> = {
   overcast: ['#6b7785', '#8e99a6', '#b4bcc5'],
   smoke: ['#1a0500', '#5a1500', '#b8400e'],
   winter: ['#a9bfd6', '#cddbe8', '#eef3f8'],
-  haze: ['#7fb0d8', '#c9dce3', '#f3dfb6'],
+  haze: ['#8fb8d8', '#e6d9b8', '#f5d49a'],
   canopy: ['#8fb97a', '#c3dca7', '#e6efcf'],
 };
 
@@ -58,7 +58,7 @@ function sun(canvas: Canvas, { low }: { low: boolean }): string {
   const { rng, unit, width, horizon } = canvas;
   const r = unit * (low ? rng.range(0.09, 0.13) : rng.range(0.05, 0.075));
   const cx = width * rng.range(low ? 0.3 : 0.15, low ? 0.7 : 0.85);
-  const cy = low ? horizon - r * rng.range(0.1, 0.6) : horizon * rng.range(0.18, 0.4);
+  const cy = low ? horizon - r * rng.range(0.5, 1.1) : horizon * rng.range(0.18, 0.4);
   canvas.light = { x: cx, y: cy, r };
   const core = canvas.tint(low ? '#ffb347' : '#fff6d5');
   const glow = canvas.radial([

@@ -30,7 +30,8 @@ export function drawMountains(canvas: Canvas): string {
     const far = 1 - i / ranges;
     const base = horizon + canvas.unit * 0.02 * i;
     const line = skyline(canvas, base, [0.12 + 0.1 * far, 0.22 + 0.16 * far], rng.int(5, 9) | 1);
-    const colour = canvas.tone(mix('#3f4a60', '#9aa9c4', far * 0.8));
+    const [near, distant] = scene.sky === 'sunset' ? ['#4a1f2a', '#d08070'] : ['#3f4a60', '#9aa9c4'];
+    const colour = canvas.tone(mix(near, distant, far * 0.8));
     out += el('polygon', { points: closed(canvas, line), fill: colour });
     if (snowy || rng.chance(0.3)) out += snowCaps(canvas, line, i === 0 ? 0.35 : 0.25);
   }
@@ -58,7 +59,7 @@ function snowCaps(canvas: Canvas, line: Point[], depth: number): string {
 /** Rolling hills: the ground of a scene that names none. */
 export function drawHills(canvas: Canvas): string {
   const { rng, horizon, scene } = canvas;
-  const base = scene.sky === 'sunset' ? '#3a2140' : '#5e9c45';
+  const base = scene.sky === 'sunset' ? '#4a1f2a' : '#5e9c45';
   let out = '';
   for (let i = 0; i < 3; i++) {
     const line = skyline(canvas, horizon + canvas.unit * 0.05 * i, [0.03, 0.07], rng.int(3, 5));
