@@ -17,6 +17,8 @@ async function meanColour(data: Buffer): Promise<{ r: number; g: number; b: numb
   return { r, g, b };
 }
 
+const colourOf = async (prompt: string) => meanColour((await generate(prompt)).data);
+
 const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
 /** Mean of (max − min) over the pixels: how colourful a picture is. */
@@ -51,26 +53,26 @@ describe('offline renderer: generate', () => {
     ['a galaxy in deep space', (c) => luminance(c) < 60],
     ['a calm sea at noon', (c) => c.b > c.r + 40],
   ])('paints "%s" in its colours', async (prompt, holds) => {
-    const colour = await meanColour((await generate(prompt)).data);
+    const colour = await colourOf(prompt);
     expect(holds(colour), JSON.stringify(colour)).toBe(true);
   });
 
   it('is warmer for a sunset than for the ocean at night, and greener for a forest', async () => {
-    const [sunset, night, forest] = await Promise.all(['sunset', 'ocean at night', 'forest'].map(async (p) => meanColour((await generate(p)).data)));
+    const [sunset, night, forest] = await Promise.all([colourOf('sunset'), colourOf('ocean at night'), colourOf('forest')]);
     expect(sunset.r - sunset.b).toBeGreaterThan(night.r - night.b);
     expect(forest.g - (forest.r + forest.b) / 2).toBeGreaterThan(sunset.g - (sunset.r + sunset.b) / 2);
   });
 
   it('lets colour words tint the palette', async () => {
-    const [red, blue] = await Promise.all(['a red car', 'a blue car'].map(async (p) => meanColour((await generate(p)).data)));
+    const [red, blue] = await Promise.all([colourOf('a red car'), colourOf('a blue car')]);
     expect(red.r).toBeGreaterThan(blue.r + 40);
     expect(blue.b).toBeGreaterThan(red.b + 40);
-    const [plainCity, greenCity] = await Promise.all(['a city skyline', 'a green city skyline'].map(async (p) => meanColour((await generate(p)).data)));
+    const [plainCity, greenCity] = await Promise.all([colourOf('a city skyline'), colourOf('a green city skyline')]);
     expect(greenCity.g - greenCity.b).toBeGreaterThan(plainCity.g - plainCity.b);
   });
 
   it('lights a city at night darker than by day', async () => {
-    const [night, day] = await Promise.all(['a city at night', 'a city in the morning'].map(async (p) => meanColour((await generate(p)).data)));
+    const [night, day] = await Promise.all([colourOf('a city at night'), colourOf('a city in the morning')]);
     expect(luminance(night)).toBeLessThan(luminance(day) - 40);
   });
 

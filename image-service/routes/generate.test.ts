@@ -1,0 +1,116 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../gateway/app.js';
+import { createLogger } from '../../shared/logger.js';
+import type { App } from '../../shared/http.js';
+import { createOfflineRenderer } from '../offline/renderer.js';
+import { createDiskStorage } from '../storage/disk.js';
+import { registerGenerateImage } from './generate.js';
+import { registerMedia } from './media.js';
+
+interface Generated {
+  url: string;
+  width: number;
+  height: number;
+  format: string;
+  bytes: number;
+  seed: number;
+}
+interface ErrorEnvelope {
+  error: { code: string; message: string; request_id: string; details: { path?: string; message: string }[] };
+}
+
+const publicUrl = 'http://atelier.test';
+let mediaDir: string;
+let app: App;
+
+beforeAll(async () => {
+  mediaDir = await mkdtemp(path.join(tmpdir(), 'atelier-generate-'));
+  const ctx = { imageGenerator: createOfflineRenderer(), storage: createDiskStorage({ mediaDir, publicUrl }) };
+  app = createApp({
+    logger: createLogger({ level: 'silent' }),
+    localUserId: 'local',
+    corsOrigins: '*',
+    bodyLimitBytes: 256 * 1024,
+    register: (a) => {
+      registerGenerateImage(a, ctx);
+      registerMedia(a, { mediaDir });
+    },
+  });
+});
+
+afterAll(async () => {
+  await rm(mediaDir, { recursive: true, force: true });
+});
+
+const post = (body: unknown, pathname = '/v1/image/generate') =>
+  app.request(pathname, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+const storedFiles = async () => readdir(mediaDir, { recursive: true }).then((entries) => entries.filter((e) => /\.(png|jpg|webp)$/.test(e)));
+
+describe('POST /v1/image/generate', () => {
+  it.each(['/v1/image/generate', '/v1/image/generate/'])('makes and stores an image (%s), which the returned URL serves', async (pathname) => {
+    const response = await post({ prompt: 'a red fox in a snowy forest', width: 320, aspect_ratio: '4:3', format: 'webp', seed: 12 }, pathname);
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as Generated;
+    expect(body).toEqual({
+      url: expect.stringMatching(/^http:\/\/atelier\.test\/media\/users\/local\/[0-9a-f-]{36}\.webp$/),
+      width: 320,
+      height: 240,
+      format: 'webp',
+      bytes: expect.any(Number),
+      provider: 'offline',
+      model: 'atelier-renderer-1',
+      seed: 12,
+    });
+    expect(response.headers.get('location')).toBe(body.url);
+
+    const media = await app.request(new URL(body.url).pathname);
+    expect(media.status).toBe(200);
+    expect(media.headers.get('content-type')).toBe('image/webp');
+    const bytes = Buffer.from(await media.arrayBuffer());
+    expect(bytes.byteLength).toBe(body.bytes);
+    expect(await sharp(bytes).metadata()).toMatchObject({ width: 320, height: 240, format: 'webp' });
+  });
+
+  it('defaults to a 1024×1024 PNG with a random seed', async () => {
+    const body = (await (await post({ prompt: 'abstract shapes' })).json()) as Generated;
+    expect(body).toMatchObject({ width: 1024, height: 1024, format: 'png' });
+    expect(Number.isInteger(body.seed)).toBe(true);
+  });
+
+  it('makes the same image for the same prompt and seed', async () => {
+    const fetchImage = async () => {
+      const { url } = (await (await post({ prompt: 'a lighthouse by the sea', width: 200, seed: 5 })).json()) as Generated;
+      return Buffer.from(await (await app.request(new URL(url).pathname)).arrayBuffer());
+    };
+    expect((await fetchImage()).equals(await fetchImage())).toBe(true);
+  });
+
+  it.each<[unknown, string]>([
+    [{ prompt: 'a cat', width: 4096 }, 'body.width'],
+    [{ prompt: 'a cat', height: 10 }, 'body.height'],
+    [{ prompt: 'a cat', width: 2048, aspect_ratio: '1:4' }, 'body.aspect_ratio'],
+    [{ prompt: 'a cat', width: 512, height: 512, aspect_ratio: '16:9' }, 'body.aspect_ratio'],
+    [{ prompt: 'a cat', seed: 2 ** 31 }, 'body.seed'],
+    [{ prompt: 'a cat', format: 'gif' }, 'body.format'],
+    [{ prompt: '' }, 'body.prompt'],
+    [{ width: 512 }, 'body.prompt'],
+  ])('refuses %j with validation_failed on %s and stores nothing', async (body, field) => {
+    const before = await storedFiles();
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorEnvelope;
+    expect(error).toMatchObject({ code: 'validation_failed', request_id: expect.any(String) });
+    expect(error.details).toContainEqual(expect.objectContaining({ path: field }));
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it('says the allowed range for a side out of range', async () => {
+    const { error } = (await (await post({ prompt: 'a cat', width: 4096 })).json()) as ErrorEnvelope;
+    expect(error.details[0]?.message).toMatch(/64 to 2048/);
+  });
+});

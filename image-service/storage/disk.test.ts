@@ -1,0 +1,44 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiskStorage } from './disk.js';
+
+let mediaDir: string;
+beforeAll(async () => {
+  mediaDir = path.join(await mkdtemp(path.join(tmpdir(), 'atelier-disk-')), 'media');
+});
+afterAll(async () => {
+  await rm(path.dirname(mediaDir), { recursive: true, force: true });
+});
+
+describe('disk storage', () => {
+  const storage = () => createDiskStorage({ mediaDir, publicUrl: 'https://img.example' });
+  const imageId = '019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e';
+
+  it('answers ping by making its folder', async () => {
+    await storage().ping();
+    expect(await readdir(mediaDir)).toEqual([]);
+  });
+
+  it('keeps a file per user and image, with a URL under /media and nothing temporary left', async () => {
+    const stored = await storage().put({ imageId, userId: 'eve', data: Buffer.from('one'), format: 'jpeg' });
+    expect(stored).toEqual({ key: `users/eve/${imageId}.jpg`, url: `https://img.example/media/users/eve/${imageId}.jpg`, bytes: 3, thumbnailUrl: null });
+    await storage().put({ imageId, userId: 'eve', data: Buffer.from('two!'), format: 'jpeg' });
+    expect(await readdir(path.join(mediaDir, 'users', 'eve'))).toEqual([`${imageId}.jpg`]);
+    expect((await storage().get(stored.key)).toString()).toBe('two!');
+  });
+
+  it('keeps a user id that is not a plain name inside its own folder', async () => {
+    const stored = await storage().put({ imageId, userId: '../../etc', data: Buffer.from('x'), format: 'png' });
+    expect(stored.key).toBe(`users/..%2F..%2Fetc/${imageId}.png`);
+    expect((await storage().get(stored.key)).toString()).toBe('x');
+  });
+
+  it('removes a file, and removing it again is no error', async () => {
+    const stored = await storage().put({ imageId, userId: 'fay', data: Buffer.from('x'), format: 'webp' });
+    await storage().remove(stored.key);
+    await storage().remove(stored.key);
+    await expect(storage().get(stored.key)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
