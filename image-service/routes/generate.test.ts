@@ -109,6 +109,12 @@ describe('POST /v1/image/generate', () => {
     expect(await storedFiles()).toEqual(before);
   });
 
+  it('is in the OpenAPI document with its request and response schemas', () => {
+    const document = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
+    expect(document.paths?.['/v1/image/generate']?.post?.responses).toHaveProperty('201');
+    expect(Object.keys(document.components?.schemas ?? {})).toEqual(expect.arrayContaining(['GenerateImageRequest', 'GeneratedImage']));
+  });
+
   it('says the allowed range for a side out of range', async () => {
     const { error } = (await (await post({ prompt: 'a cat', width: 4096 })).json()) as ErrorEnvelope;
     expect(error.details[0]?.message).toMatch(/64 to 2048/);
