@@ -1,2 +1,5 @@
 /** The prompt service's public face: everything other folders may use. */
 export * from './engine.js';
+export { createOfflinePromptEngine, type OfflinePromptEngineOptions } from './offline/engine.js';
+export { refinePrompt, MAX_HISTORY_TURNS, MAX_PROMPT_CHARS, type PromptContext } from './refine-prompt.js';
+export { registerRefinePrompt } from './routes/refine.js';
