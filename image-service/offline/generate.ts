@@ -9,7 +9,7 @@ import { describeScene } from './scene.js';
 export async function renderPrompt(
   request: GenerateRequest,
   identity: { provider: string; model: string },
-): Promise<Omit<GeneratedImage, 'provider' | 'model'> & typeof identity> {
+): Promise<GeneratedImage> {
   const { width, height, seed, format } = request;
   const scene = describeScene(request.prompt, request.negativePrompt);
   const svg = composeScene({

@@ -61,6 +61,7 @@ describe('GET /media/*', () => {
     const response = await app.request(`/media/users/local/${imageId}.png`, { method: 'HEAD' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('content-length')).toBe(String(png.byteLength));
     expect((await response.arrayBuffer()).byteLength).toBe(0);
   });
 

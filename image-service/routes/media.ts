@@ -60,15 +60,19 @@ export function registerMedia(app: App, options: MediaOptions): void {
       if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') throw new NotFound('media file', key);
       throw error;
     });
-    const info = await handle.stat();
-    if (!info.isFile()) {
+    const info = await handle.stat().catch(async (error: unknown) => {
       await handle.close();
-      throw new NotFound('media file', key);
-    }
+      throw error;
+    });
+    // HEAD answers from a GET handler with the body dropped: a stream opened for it would never be read or closed.
+    if (!info.isFile() || c.req.method === 'HEAD') await handle.close();
+    if (!info.isFile()) throw new NotFound('media file', key);
+
     c.header('Content-Type', type);
     c.header('Content-Length', String(info.size));
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     c.header('X-Content-Type-Options', 'nosniff');
+    if (c.req.method === 'HEAD') return c.body(null);
     // Streamed from the open handle: a file replaced meanwhile is still served whole, never mixed.
     return c.body(Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>);
   });
