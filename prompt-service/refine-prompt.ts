@@ -19,7 +19,9 @@ export const MAX_HISTORY_TURNS = 20;
 export async function refinePrompt({ ctx, input }: { ctx: PromptContext; input: RefineInput }): Promise<Refinement> {
   const prompt = input.prompt.trim();
   if (prompt === '') {
-    throw new ValidationFailed('prompt must not be empty', [{ path: 'prompt', message: 'must not be empty or only whitespace' }]);
+    throw new ValidationFailed('prompt must not be empty', [
+      { path: 'prompt', message: 'must not be empty or only whitespace' },
+    ]);
   }
   if (prompt.length > MAX_PROMPT_CHARS) {
     throw new ValidationFailed(`prompt is longer than ${MAX_PROMPT_CHARS} characters`, [

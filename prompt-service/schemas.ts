@@ -47,7 +47,10 @@ export const RefineResponse = z
     intent: z.enum(INTENTS),
     confidence: z.number().min(0).max(1),
     negative_prompt: z.string(),
-    reply: z.string().nullable().openapi({ description: 'The answer for `chat`; a short note of what will be made otherwise.' }),
+    reply: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The answer for `chat`; a short note of what will be made otherwise.' }),
     provider: z.string().openapi({ example: 'offline' }),
     model: z.string().openapi({ example: 'atelier-offline-1' }),
   })

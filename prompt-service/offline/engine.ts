@@ -32,7 +32,9 @@ export function createOfflinePromptEngine(options: OfflinePromptEngineOptions = 
 
 function refineOffline(input: RefineInput, maxLength: number): Refinement {
   if (input.prompt.trim() === '') {
-    throw new ValidationFailed('prompt is empty', [{ path: 'prompt', message: 'must not be empty or only whitespace' }]);
+    throw new ValidationFailed('prompt is empty', [
+      { path: 'prompt', message: 'must not be empty or only whitespace' },
+    ]);
   }
   const analysis = analyse(input.prompt);
   const context: IntentContext = {

@@ -52,7 +52,10 @@ export class PhraseSet<T> {
   }
 
   /** Build a set where every phrase of each list maps to the list's key. */
-  static fromGroups<K extends string>(groups: Readonly<Record<K, readonly string[]>>, options?: PhraseSetOptions): PhraseSet<K> {
+  static fromGroups<K extends string>(
+    groups: Readonly<Record<K, readonly string[]>>,
+    options?: PhraseSetOptions,
+  ): PhraseSet<K> {
     const entries: [string, K][] = [];
     for (const key of Object.keys(groups) as K[]) {
       for (const phrase of groups[key]) entries.push([phrase, key]);

@@ -70,13 +70,13 @@ export function changeNegative(kind: 'edit' | 'enhance', messageWords: readonly 
   return (kind === 'edit' ? EDIT_NEGATIVE : ENHANCE_NEGATIVE).filter((term) => !conflicts(term, said)).join(', ');
 }
 
-/** An imaginative category's look wins ("a cat in space" is space art), then the subject's, the scene's, the time of day's. */
+/** An imaginative category's look wins ("a cat in space" is space art), then the subject's, scene's, time of day's. */
 function defaultStyle(categories: readonly Category[]): Term {
   const lead = categories.find((category) => category.imaginative && category.style) ?? byKind(categories, 'style');
   return lead?.style ?? GENERIC.style;
 }
 
-/** The time of day lights the scene first ("at night" beats "soft studio lighting"), then the setting, then the subject. */
+/** The time of day lights the scene first ("at night" beats "soft studio lighting"), then the setting, the subject. */
 function lighting(categories: readonly Category[]): Term {
   const time = categories.find((category) => category.kind === 'time');
   if (time?.id === 'night' && categories.some((category) => category.id === 'city')) return NIGHT_CITY_LIGHTING;
@@ -106,7 +106,8 @@ function negativePrompt(recognised: Recognised, said: Spoken): string {
     ...recognised.categories.flatMap((category) => category.negative),
     ...(recognised.style?.negative ?? []),
   ];
-  return unique(terms.filter((term) => !conflicts(term, said) && !(term === 'text' && recognised.wantsText))).join(', ');
+  const wanted = (term: string) => !conflicts(term, said) && !(term === 'text' && recognised.wantsText);
+  return unique(terms.filter(wanted)).join(', ');
 }
 
 /** Whether the user asked for what a negative term would forbid ("a blurry photo" keeps "blurry" out). */

@@ -15,7 +15,7 @@ import {
 
 type LeadKind = 'polite' | 'modal' | 'verb' | 'recipient' | 'medium' | 'medium-colon';
 
-/** Greetings and thanks may open a request ("hi! draw a cat"); most other chat words could be a subject ("great white shark"). */
+/** Greetings and thanks may open a request ("hi! draw a cat"); other chat words could be a subject ("great white shark"). */
 const OPENERS = [
   ...CHAT_PHRASES.greeting.filter((word) => word !== 'morning'),
   ...CHAT_PHRASES.thanks,
@@ -30,12 +30,18 @@ const REQUEST = PhraseSet.fromGroups<LeadKind>({
   medium: MEDIUM,
   'medium-colon': MEDIUM_BEFORE_COLON,
 });
-const OPENING = PhraseSet.fromGroups({ polite: [...POLITE, ...OPENERS], modal: MODAL });
+const REPLY_OPENING = PhraseSet.fromGroups({
+  polite: [...POLITE, ...OPENERS],
+  modal: MODAL,
+  reaction: [...CHAT_PHRASES.greeting, ...CHAT_PHRASES.thanks, ...CHAT_PHRASES.ack, ...CHAT_PHRASES.decline],
+});
 const TRAIL = new PhraseSet(TRAILING.map((phrase) => [phrase, true] as const), { reversed: true });
 const VAGUE = new PhraseSet(VAGUE_SUBJECTS.map((phrase) => [phrase, true] as const));
 
 /** Pronouns that, alone, name no subject ("draw this"). */
-const POINTERS = new Set(['it', 'this', 'that', 'these', 'those', 'one', 'esto', 'eso', 'ca', 'cela', 'das', 'isso', 'isto', 'questo', 'quello']);
+const POINTERS = new Set([
+  'it', 'this', 'that', 'these', 'those', 'one', 'esto', 'eso', 'ca', 'cela', 'das', 'isso', 'isto', 'questo', 'quello',
+]);
 
 export interface Subject {
   /** The user's words for what to picture, filler removed, exactly as written otherwise. */
@@ -55,7 +61,7 @@ export function extractSubject(analysis: Analysis): Subject {
   return { text: assemble(analysis, start, end), norms, vague: VAGUE.isPhrase(norms) };
 }
 
-/** An edit or enhancement as the change to make: "Can you please make it black and white? Thanks" → "make it black and white". */
+/** An edit or enhancement as the change to make: "Can you please make it bluer? Thanks" → "make it bluer". */
 export function extractChange(analysis: Analysis): string {
   const start = skipOpening(analysis.norms);
   const end = trailStart(analysis.norms, start);
@@ -63,10 +69,13 @@ export function extractChange(analysis: Analysis): string {
   return change !== '' ? change : trimPunctuation(collapseSpaces(analysis.text));
 }
 
-/** Index of the first word after greetings, politeness and asking phrases ("ok, could you please ..."). */
+/**
+ * Index of the first word after greetings, praise, politeness and asking phrases ("love it! could
+ * you please ..."). Praise opens a change but not a subject: "great white shark" keeps "great".
+ */
 export function skipOpening(norms: readonly string[]): number {
   let index = 0;
-  for (let match = OPENING.matchAt(norms, 0); match; match = OPENING.matchAt(norms, index)) {
+  for (let match = REPLY_OPENING.matchAt(norms, 0); match; match = REPLY_OPENING.matchAt(norms, index)) {
     index += match.length;
   }
   return index;

@@ -57,7 +57,7 @@ export function fold(text: string): string {
   return text.toLowerCase().replace(/[’‘`´]/g, "'").replace(/ß/g, 'ss').normalize('NFD').replace(MARKS, '');
 }
 
-/** One word as the vocabulary spells it: folded, with punctuation trimmed from both ends ("l'" keeps its apostrophe). */
+/** One word as the vocabulary spells it: folded, punctuation trimmed from both ends ("l'" keeps its apostrophe). */
 export function normalizeWord(raw: string): string {
   const folded = fold(raw);
   return ELISION_ALONE.test(folded) ? folded : trimEnds(folded, (char) => !WORD_CHAR.test(char));

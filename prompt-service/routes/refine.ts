@@ -10,7 +10,8 @@ const route = createRoute({
   tags: ['prompt'],
   summary: 'Refine a prompt and detect its intent',
   description:
-    'Turns what a user typed into a prompt an image model does well with, and says whether they want a new image, a change to the last one, an enhancement, or just to talk.',
+    'Turns what a user typed into a prompt an image model does well with, and says whether they want a new ' +
+    'image, a change to the last one, an enhancement, or just to talk.',
   request: { body: { required: true, content: { 'application/json': { schema: RefineRequest } } } },
   responses: {
     200: { description: 'The refinement', content: { 'application/json': { schema: RefineResponse } } },

@@ -220,7 +220,8 @@ export const CATEGORIES: readonly Category[] = [
     kind: 'scene',
     imaginative: true,
     words: [
-      'space', 'outer space', 'galaxy', 'nebula', 'planet', 'star', 'stars', 'astronaut', 'cosmos', 'universe', 'rocket',
+      'space', 'outer space', 'galaxy', 'nebula', 'planet', 'star', 'stars', 'astronaut', 'cosmos', 'universe',
+      'rocket',
       'mars', 'saturn', 'jupiter', 'milky way', 'black hole', 'comet', 'asteroid', 'satellite', 'ringed planet',
       'planet earth', 'flying saucer',
       'espacio', 'galaxia', 'nebulosa', 'planeta', 'estrellas', 'astronauta', 'universo', 'cohete', 'espace',

@@ -60,7 +60,9 @@ export const CHAT_PHRASES: Readonly<Record<ChatKind, readonly string[]>> = {
     'tschüss', 'tschüs', 'auf wiedersehen', 'bis bald', 'gute nacht', 'tchau', 'até logo', 'até mais',
     'arrivederci', 'a presto', 'buonanotte',
   ],
-  decline: ['no', 'nope', 'nah', 'no thanks', 'no thank you', 'non', 'non merci', 'nein', 'nein danke', 'não', 'no gracias'],
+  decline: [
+    'no', 'nope', 'nah', 'no thanks', 'no thank you', 'non', 'non merci', 'nein', 'nein danke', 'não', 'no gracias',
+  ],
   ack: [
     'ok', 'okay', 'okey', 'k', 'kk', 'cool', 'nice', 'great', 'awesome', 'perfect', 'amazing', 'wow', 'beautiful',
     'lovely', 'excellent', 'good job', 'well done', 'nice work', 'great job', 'love it', 'i love it', 'love this',

@@ -1,3 +1,5 @@
+import type { Language } from '../language.js';
+
 /**
  * What a change to an existing image sounds like. Intent detection weighs these together: an edit
  * verb alone ("add a castle to a mountain landscape") can still start a new picture, while a
@@ -60,7 +62,7 @@ export const EDIT_PHRASES: Readonly<Record<EditKind, readonly string[]>> = {
   /** Verbs that change something only when they point at it ("make it bluer", not "make a cat"). */
   soft: [
     'make', 'turn', 'give', 'paint', 'color', 'colour', 'set', 'keep', 'let',
-    'haz', 'hacer', 'deja', 'dejar', 'vuelve', 'pinta', 'dale',
+    'haz', 'hacer', 'deja', 'dejar', 'vuelve', 'pinta', 'dale', 'machen',
     'fais', 'rends', 'rendre', 'donne', 'peins',
     'mach', 'mache', 'gib', 'färbe', 'lass',
     'faça', 'faz', 'deixe', 'deixa', 'torne', 'torna', 'dê', 'pinte',
@@ -151,7 +153,14 @@ export const EDIT_PHRASES: Readonly<Record<EditKind, readonly string[]>> = {
 };
 
 /** "more" / "less" before any word is an adjustment ("more blue", "más azul", "plus rouge"). */
-export const COMPARATIVES = ['more', 'less', 'mas', 'menos', 'plus', 'moins', 'mehr', 'weniger', 'mais', 'piu', 'meno'] as const;
+export const COMPARATIVES = [
+  'more', 'less', 'mas', 'menos', 'plus', 'moins', 'mehr', 'weniger', 'mais', 'piu', 'meno',
+] as const;
+
+/** Pronouns for "it" that are only read so in their own language (Spanish "es" means "is"). */
+export const LANGUAGE_REFERENCES: Readonly<Partial<Record<Language, readonly string[]>>> = {
+  de: ['es', 'ihn'],
+};
 
 /** Object pronouns fused to a verb ("hazlo", "cámbiala", "rendilo", "ruotala"): the verb, pointing at the image. */
 export const CLITICS = ['lo', 'la', 'los', 'las', 'le', 'li'] as const;
@@ -178,6 +187,8 @@ export const PLACES_DEFINITE = [
 /** Asking for the same picture again ("another one"): generate the last prompt once more. */
 export const REPEAT = [
   'another one', 'one more', 'again', 'do it again', 'same again', 'another', 'one more time', 'another please',
+  'draw it again', 'make it again', 'generate it again', 'try again', 'make another', 'make another one',
+  'generate another', 'generate another one', 'create another', 'create another one', 'draw another one',
   'otra', 'otra vez', 'otra más', 'una más', 'hazlo de nuevo', 'encore', 'encore une', 'une autre', 'encore une fois',
   'noch eins', 'noch einmal', 'nochmal', 'noch ein', 'outra', 'mais uma', 'outra vez', "un'altra", 'ancora',
   'un altro', "ancora un'altra",
@@ -189,6 +200,7 @@ export const CHANGE_FILLERS = [
   'slightly', 'much', 'very', 'lot', 'way', 'tad', 'touch', 'degrees', 'degree', 'deg', 'ratio', 'aspect',
   'percent', 'times', 'x', 'clockwise', 'counterclockwise', 'counter-clockwise', 'anticlockwise', 'left', 'right',
   'horizontally', 'vertically', 'horizontal', 'vertical', 'square', 'format', 'up', 'down', 'please', 'too', 'so',
+  'style', 'look', 'like', 'as', 'estilo', 'como', 'stil', 'stile', 'come', 'version',
   'el', 'la', 'los', 'las', 'un', 'una', 'de', 'del', 'al', 'en', 'con', 'y', 'o', 'poco', 'muy', 'grados',
   'izquierda', 'derecha', 'formato', 'le', 'les', "l'", 'une', 'des', 'du', "d'", 'au', 'avec', 'et', 'ou', 'peu',
   'tres', 'degres', 'gauche', 'droite', 'der', 'die', 'das', 'den', 'dem', 'ein', 'eine', 'einen', 'zu', 'auf',

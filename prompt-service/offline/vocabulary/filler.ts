@@ -65,14 +65,17 @@ export const MEDIUM = [
   'a picture with', 'an image that shows', 'a picture that shows', 'an image depicting', 'a picture depicting',
   'an image featuring', 'image of', 'picture of', 'pic of', 'images of', 'pictures of', 'some images of',
   'una imagen de', 'una imagen con', 'imagen de', 'una imagen que muestre', 'imágenes de',
-  'une image de', "une image d'", 'une image avec', 'image de', "image d'", 'une image montrant', 'une image qui montre',
+  'une image de', "une image d'", 'une image avec', 'image de', "image d'", 'une image montrant',
+  'une image qui montre',
   'ein bild von', 'ein bild mit', 'ein bild', 'bild von', 'bilder von',
   'uma imagem de', 'uma imagem com', 'imagem de', 'uma imagem mostrando', 'imagens de',
   "un'immagine di", 'una immagine di', "un'immagine con", 'immagine di', "un'immagine che mostra", 'immagini di',
 ] as const;
 
 /** "an image" alone, stripped only before a colon or dash ("generate an image: a cat"). */
-export const MEDIUM_BEFORE_COLON = ['an image', 'a picture', 'image', 'una imagen', 'une image', 'uma imagem', "un'immagine"] as const;
+export const MEDIUM_BEFORE_COLON = [
+  'an image', 'a picture', 'image', 'una imagen', 'une image', 'uma imagem', "un'immagine",
+] as const;
 
 /** Closing politeness, stripped from the end again and again ("for me please, thanks!"). */
 export const TRAILING = [

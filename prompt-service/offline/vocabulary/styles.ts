@@ -135,7 +135,10 @@ export const STYLES: readonly Style[] = [
   },
   {
     id: 'impressionist',
-    words: ['impressionist', 'impressionism', 'impresionista', 'impressionniste', 'impressionistisch', 'impressionista', 'monet', 'van gogh'],
+    words: [
+      'impressionist', 'impressionism', 'impresionista', 'impressionniste', 'impressionistisch', 'impressionista',
+      'monet', 'van gogh',
+    ],
     label: 'impressionist painting',
     photo: false,
     terms: [
@@ -259,10 +262,14 @@ export const GENERAL_NEGATIVE = [
 ] as const;
 
 /** For an edit: keep what was not asked to change. */
-export const EDIT_NEGATIVE = ['low quality', 'jpeg artifacts', 'distorted', 'watermark', 'unrequested changes'] as const;
+export const EDIT_NEGATIVE = [
+  'low quality', 'jpeg artifacts', 'distorted', 'watermark', 'unrequested changes',
+] as const;
 
 /** For an enhancement: everything an upscale must not introduce. */
-export const ENHANCE_NEGATIVE = ['blurry', 'noise', 'jpeg artifacts', 'oversharpening halos', 'low quality', 'changed content'] as const;
+export const ENHANCE_NEGATIVE = [
+  'blurry', 'noise', 'jpeg artifacts', 'oversharpening halos', 'low quality', 'changed content',
+] as const;
 
 /** Negative terms dropped when the prompt names one of these words (the user asked for it). */
 export const NEGATIVE_CONFLICTS: Readonly<Record<string, readonly string[]>> = {
