@@ -86,7 +86,7 @@ describe('applyEvent: allowed transitions', () => {
     },
     {
       name: 'a retry of the image job after a failed upload generates again',
-      from: { status: 'PROCESSING', stage: 'uploading', attempts: 1 },
+      from: { status: 'PROCESSING', stage: 'uploading', attempts: 1, progress: 70 },
       event: { type: 'stage_started', stage: 'generating', attempt: 2 },
       expect: { stage: 'generating', attempts: 2, progress: 70 },
     },
@@ -160,10 +160,16 @@ describe('applyEvent: refused transitions', () => {
     },
     {
       name: 'no going back a stage',
-      from: { status: 'PROCESSING', stage: 'uploading' },
+      from: { status: 'PROCESSING', stage: 'saving' },
       event: { type: 'stage_started', stage: 'generating', attempt: 1 },
     },
     { name: 'refined only while refining', from: { status: 'PROCESSING', stage: 'generating' }, event: refined },
+    { name: 'refined only once', from: { status: 'PROCESSING', stage: 'refining', intent: 'generate' }, event: refined },
+    {
+      name: 'stored only once',
+      from: { status: 'PROCESSING', stage: 'uploading', image },
+      event: { type: 'image_stored', image, tookMs: 1 },
+    },
     { name: 'stored only while uploading', from: { status: 'PROCESSING', stage: 'generating' }, event: { type: 'image_stored', image, tookMs: 1 } },
     {
       name: 'an image message is not done without its image',

@@ -89,6 +89,7 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
       return { ...next, error: event.error };
     case 'refined':
       expectStage(message, 'refining');
+      if (message.intent !== null) throw new InvalidTransition(`message ${message.id} is refined already`);
       return {
         ...next,
         intent: event.intent,
@@ -112,6 +113,7 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
       };
     case 'image_stored':
       expectStage(message, 'uploading');
+      if (message.image !== null) throw new InvalidTransition(`message ${message.id} has its image already`);
       return {
         ...next,
         image: event.image,

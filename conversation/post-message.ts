@@ -50,6 +50,8 @@ export async function postMessage({
     completedAt: null,
   };
   await ctx.store.insertMessage(message);
+  // Emitted before the job exists, so subscribers see PENDING before anything a worker emits.
+  ctx.realtime.toSession(message.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(message));
 
   try {
     await Promise.all([
@@ -66,7 +68,6 @@ export async function postMessage({
     ).catch(() => undefined);
     throw new ServiceUnavailable('the pipeline is unavailable; the message was recorded as FAILED', error);
   }
-  ctx.realtime.toSession(message.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(message));
   return message;
 }
 

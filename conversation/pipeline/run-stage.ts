@@ -22,7 +22,9 @@ export async function runStage(ctx: PipelineContext, job: Job<StageJob>, work: (
 
     const attempt = job.attemptsMade + 1;
     const allowed = job.opts.attempts ?? 1;
-    const failure = { code: error.code, message: error.message, stage: message.stage, retryable: error.retryable };
+    // An unexpected error's text can hold paths and internals: the client gets a plain sentence, the log the rest.
+    const text = error.code === 'internal' ? 'an unexpected error stopped this step' : error.message;
+    const failure = { code: error.code, message: text, stage: message.stage, retryable: error.retryable };
     if (!error.retryable || attempt >= allowed) {
       ctx.logger.warn({ messageId: message.id, stage: message.stage, code: error.code, attempt, err: thrown }, 'message failed');
       await failMessage(ctx, message.id, failure, message);

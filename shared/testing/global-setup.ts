@@ -30,7 +30,9 @@ export async function setup(project: TestProject): Promise<void> {
   }
   project.provide('redisUrl', redisUrl);
   project.provide('databaseUrl', env.DATABASE_URL || null);
-  project.provide('mongo', await findMongo(env.MONGO_URL));
+  const mongo = await findMongo(env.MONGO_URL);
+  if ('skipReason' in mongo) process.stdout.write(`\n[atelier] the MongoDB store contract is SKIPPED: ${mongo.skipReason}\n\n`);
+  project.provide('mongo', mongo);
 }
 
 export async function teardown(): Promise<void> {
@@ -40,6 +42,9 @@ export async function teardown(): Promise<void> {
 
 async function findMongo(url: string | undefined): Promise<{ url: string } | { skipReason: string }> {
   if (url) return { url };
+  // mongodb-memory-server prints its whole failure with console.warn; the skip message says it once.
+  const warn = console.warn;
+  console.warn = () => {};
   try {
     const { MongoMemoryServer } = await import('mongodb-memory-server');
     const server = await MongoMemoryServer.create();
@@ -50,5 +55,7 @@ async function findMongo(url: string | undefined): Promise<{ url: string } | { s
     return {
       skipReason: `no MongoDB: MONGO_URL is not set and mongodb-memory-server could not start one (${reason})`,
     };
+  } finally {
+    console.warn = warn;
   }
 }

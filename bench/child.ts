@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { projectPath } from '../shared/paths.js';
+
+/** A server under test in its own process, so the load generator never shares its event loop. */
+export interface Child {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startChild(script: string, env: Record<string, string | undefined>): Promise<Child> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', projectPath('bench', 'servers', script)], {
+    cwd: projectPath(),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = /READY (\S+)/.exec(buffered);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
+  });
+  child.stdout?.resume();
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
