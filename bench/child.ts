@@ -4,6 +4,8 @@ import { projectPath } from '../shared/paths.js';
 /** A server under test in its own process, so the load generator never shares its event loop. */
 export interface Child {
   url: string;
+  /** Whatever else the server printed on its READY line. */
+  extra: string[];
   stop(): Promise<void>;
 }
 
@@ -13,18 +15,19 @@ export async function startChild(script: string, env: Record<string, string | un
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, ...extra] = await new Promise<string[]>((resolve, reject) => {
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
-      const match = /READY (\S+)/.exec(buffered);
-      if (match?.[1]) resolve(match[1]);
+      const match = /READY ([^\n]+)\n/.exec(buffered);
+      if (match?.[1]) resolve(match[1].trim().split(/\s+/));
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
   child.stdout?.resume();
   return {
-    url,
+    url: url ?? '',
+    extra,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

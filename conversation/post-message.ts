@@ -1,9 +1,8 @@
 import { resolveSize } from '../image-service/index.js';
-import { ServiceUnavailable, ValidationFailed } from '../shared/errors.js';
+import { NotFound, ServiceUnavailable, ValidationFailed } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { REALTIME_EVENTS } from '../shared/realtime.js';
 import type { ConversationContext } from './context.js';
-import { getSession } from './get-session.js';
 import type { MessageOptions, MessageRecord } from './message.js';
 import { enqueueStage } from './pipeline/queues.js';
 import { toMessageWire } from './schemas.js';
@@ -21,10 +20,11 @@ export async function postMessage({
   ctx: ConversationContext;
   input: { userId: string; sessionId: string; content: string; options?: MessageOptions | undefined };
 }): Promise<MessageRecord> {
-  await getSession({ ctx, input });
   const options = input.options ?? {};
   checkImageOptions(options);
 
+  // A plain read: the session's `updatedAt` is moved by the worker, off the request's path.
+  if (!(await ctx.store.getSession(input.userId, input.sessionId))) throw new NotFound('session', input.sessionId);
   const now = new Date();
   const message: MessageRecord = {
     id: newId(),
@@ -54,10 +54,7 @@ export async function postMessage({
   ctx.realtime.toSession(message.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(message));
 
   try {
-    await Promise.all([
-      enqueueStage(ctx.queues, 'prompt', { messageId: message.id, sessionId: message.sessionId, userId: message.userId }),
-      ctx.store.touchSession(message.sessionId, now),
-    ]);
+    await enqueueStage(ctx.queues, 'prompt', { messageId: message.id, sessionId: message.sessionId, userId: message.userId });
   } catch (error) {
     ctx.logger.error({ err: error, messageId: message.id }, 'could not start the pipeline');
     await failMessage(

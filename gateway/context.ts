@@ -6,7 +6,7 @@ import { createOfflinePromptEngine, type PromptEngine } from '../prompt-service/
 import type { Config } from '../shared/config.js';
 import { connectMongo } from '../shared/connections/mongo.js';
 import { connectPostgres, openPglite, type Postgres } from '../shared/connections/postgres.js';
-import { createRedis, startEmbeddedRedis, type Redis } from '../shared/connections/redis.js';
+import { createCommandRedis, startEmbeddedRedis, type Redis } from '../shared/connections/redis.js';
 import type { Logger } from '../shared/logger.js';
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
 
@@ -20,7 +20,7 @@ export interface AtelierContext {
   /** The base of the URLs handed out. */
   publicUrl: string;
   redisUrl: string;
-  /** Commands (queues, the realtime emitter). Blocking work gets its own connections. */
+  /** Commands (queues, the realtime emitter), auto-pipelined. Workers get their own connection. */
   redis: Redis;
   postgres: Postgres;
   store: ConversationStore;
@@ -59,7 +59,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       redisUrl = embedded.url;
       parts.redis = `embedded (${binary}, data in ${path.join(config.dataDir, 'redis')})`;
     }
-    const redis = createRedis(redisUrl);
+    const redis = createCommandRedis(redisUrl);
     closers.push(() => redis.quit());
 
     const postgres = config.databaseUrl ? await connectPostgres(config.databaseUrl) : await openPglite(path.join(config.dataDir, 'pglite'));

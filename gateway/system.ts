@@ -3,6 +3,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { startPipelineWorkers, type PipelineWorkers } from '../conversation/index.js';
 import type { Config } from '../shared/config.js';
+import { createRedis, type Redis } from '../shared/connections/redis.js';
 import type { App } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
 import { createApp } from './app.js';
@@ -56,11 +57,13 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
   }
 
   let workers: PipelineWorkers | undefined;
+  let workerRedis: Redis | undefined;
   if (config.roles.has('worker')) {
+    workerRedis = createRedis(ctx.redisUrl);
     workers = startPipelineWorkers(
       { ...ctx, gallery: galleryContext(ctx) },
       {
-        connection: ctx.redis,
+        connection: workerRedis,
         prefix: config.queuePrefix,
         concurrency: config.workerConcurrency,
         ...(options.lockDurationMs ? { lockDurationMs: options.lockDurationMs } : {}),
@@ -94,6 +97,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     stopping ??= (async () => {
       if (server) await closeGateway(server, realtime);
       await workers?.close();
+      await workerRedis?.quit();
       await ctx.close();
     })();
     return stopping;

@@ -29,6 +29,8 @@ export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Pro
     const [history, previousImage] = await Promise.all([
       ctx.store.recentMessages({ sessionId: started.sessionId, beforeId: started.id, limit: HISTORY_TURNS }),
       ctx.store.latestImage({ sessionId: started.sessionId, beforeId: started.id }),
+      // The session changed when this message was posted; done here to keep that write off the POST.
+      ctx.store.touchSession(started.userId, started.sessionId, started.createdAt),
     ]);
     const startedAt = performance.now();
     const refinement = await ctx.promptEngine.refine({

@@ -115,12 +115,21 @@ export function storeContract(
       it('touches updatedAt forward only', async () => {
         const session = await seedSession(newUser(), { updatedAt: new Date('2030-01-01T00:00:00.000Z') });
         const later = new Date('2030-01-02T03:04:05.678Z');
-        await store.touchSession(session.id, later);
+        expect(await store.touchSession(session.userId, session.id, later)).toBe(true);
         expect((await store.getSession(session.userId, session.id))?.updatedAt).toEqual(later);
 
-        await store.touchSession(session.id, new Date('2030-01-01T12:00:00.000Z'));
+        expect(await store.touchSession(session.userId, session.id, new Date('2030-01-01T12:00:00.000Z'))).toBe(true);
         const touched = await store.getSession(session.userId, session.id);
         expect(touched).toStrictEqual({ ...session, updatedAt: later });
+      });
+
+      it("touches only the user's own session, and says whether there was one", async () => {
+        const session = await seedSession(newUser(), { updatedAt: new Date('2030-01-01T00:00:00.000Z') });
+        const later = new Date('2030-01-02T00:00:00.000Z');
+        expect(await store.touchSession(newUser(), session.id, later)).toBe(false);
+        expect(await store.touchSession(session.userId, newId(), later)).toBe(false);
+        expect(await store.touchSession(session.userId, 'not-a-uuid', later)).toBe(false);
+        expect(await store.getSession(session.userId, session.id)).toStrictEqual(session);
       });
 
       it('deletes a session with its messages and leaves the other sessions alone', async () => {

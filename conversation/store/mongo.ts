@@ -54,11 +54,12 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
       return docs.map(toSessionRecord);
     },
 
-    async touchSession(sessionId, at) {
+    async touchSession(userId, sessionId, at) {
       const id = lookupId(sessionId);
-      if (!id) return;
+      if (!id) return false;
       // Never backwards: of two messages posted at once, the later time stays, whichever lands last.
-      await sessions.updateOne({ _id: id }, { $max: { updatedAt: at } });
+      const result = await sessions.updateOne({ _id: id, userId }, { $max: { updatedAt: at } });
+      return result.matchedCount > 0;
     },
 
     async deleteSession(userId, sessionId) {

@@ -19,8 +19,11 @@ export interface ConversationStore {
   getSession(userId: string, sessionId: string): Promise<SessionRecord | null>;
   /** Newest first; with `beforeId`, only sessions older than that one. At most `limit`. */
   listSessions(query: { userId: string; limit: number; beforeId?: string }): Promise<SessionRecord[]>;
-  /** Set `updatedAt` (a message was posted); never moves it back. */
-  touchSession(sessionId: string, at: Date): Promise<void>;
+  /**
+   * Set `updatedAt` of the user's session (a message is being posted); never moves it back.
+   * Returns whether the user has that session, so posting needs no separate read.
+   */
+  touchSession(userId: string, sessionId: string, at: Date): Promise<boolean>;
   /** Delete the session and all its messages. False when the user has no such session. */
   deleteSession(userId: string, sessionId: string): Promise<boolean>;
 

@@ -3,7 +3,7 @@ import type { Postgres } from '../../shared/connections/postgres.js';
 import { Conflict } from '../../shared/errors.js';
 import { projectPath } from '../../shared/paths.js';
 import type { MessageRecord, SessionRecord } from '../message.js';
-import { lookupId, messageChanges } from './common.js';
+import { lookupId, type messageChanges } from './common.js';
 import type { ConversationStore } from './port.js';
 import { chatMessages, chatSessions, type ChatMessageRow, type ChatSessionRow } from './postgres-schema.js';
 
@@ -17,12 +17,101 @@ const toMessage = (row: ChatMessageRow): MessageRecord => row;
 const unfinished = sql`${chatMessages.status} in ('PENDING', 'PROCESSING')`;
 
 /**
+ * A placeholder taken as given, with its SQL type. The prepared message statements use these
+ * instead of drizzle's column encoders, which fail on a null timestamp and write a null jsonb
+ * as JSON `null` (not SQL NULL); {@link messageParams} encodes the values instead.
+ */
+const param = (name: keyof MessageParams, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
+
+type MessageParams = Record<keyof MessageRecord, string | number | null>;
+
+/** A message as the prepared statements take it: JSON as text, dates as ISO strings. */
+function messageParams(message: MessageRecord): MessageParams {
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  return {
+    ...message,
+    options: JSON.stringify(message.options),
+    refinement: json(message.refinement),
+    image: json(message.image),
+    error: json(message.error),
+    usage: JSON.stringify(message.usage),
+    timings: JSON.stringify(message.timings),
+    createdAt: message.createdAt.toISOString(),
+    updatedAt: message.updatedAt.toISOString(),
+    completedAt: message.completedAt?.toISOString() ?? null,
+  };
+}
+
+/** Every column of a message but its identity and creation time: what a replace writes. */
+const MESSAGE_CHANGES = {
+  content: param('content', 'text'),
+  options: param('options', 'jsonb'),
+  status: param('status', 'text'),
+  stage: param('stage', 'text'),
+  progress: param('progress', 'integer'),
+  sequence: param('sequence', 'integer'),
+  attempts: param('attempts', 'integer'),
+  intent: param('intent', 'text'),
+  refinedPrompt: param('refinedPrompt', 'text'),
+  reply: param('reply', 'text'),
+  refinement: param('refinement', 'jsonb'),
+  image: param('image', 'jsonb'),
+  error: param('error', 'jsonb'),
+  usage: param('usage', 'jsonb'),
+  timings: param('timings', 'jsonb'),
+  updatedAt: param('updatedAt', 'timestamptz'),
+  completedAt: param('completedAt', 'timestamptz'),
+} satisfies Record<keyof ReturnType<typeof messageChanges>, unknown>;
+
+/**
  * Sessions and messages in Postgres (a server or PGlite), through drizzle. It uses the Postgres
  * it is given and does not own it: `close()` leaves it open for the gallery and for the caller to
  * close.
  */
 export function createPostgresStore(postgres: Postgres): ConversationStore {
   const { db } = postgres;
+
+  // The statements every message runs through, built once: drizzle spends several times more
+  // CPU building a query than the database spends running these (see docs/performance.md).
+  const prepared = {
+    getSession: db
+      .select()
+      .from(chatSessions)
+      .where(and(eq(chatSessions.id, sql.placeholder('id')), eq(chatSessions.userId, sql.placeholder('userId'))))
+      .prepare('atelier_get_session'),
+    insertMessage: db
+      .insert(chatMessages)
+      .values({
+        ...MESSAGE_CHANGES,
+        id: param('id', 'uuid'),
+        sessionId: param('sessionId', 'uuid'),
+        userId: param('userId', 'text'),
+        createdAt: param('createdAt', 'timestamptz'),
+      })
+      .onConflictDoNothing()
+      .returning({ id: chatMessages.id })
+      .prepare('atelier_insert_message'),
+    getMessage: db
+      .select()
+      .from(chatMessages)
+      .where(
+        and(
+          eq(chatMessages.id, sql.placeholder('id')),
+          eq(chatMessages.sessionId, sql.placeholder('sessionId')),
+          eq(chatMessages.userId, sql.placeholder('userId')),
+        ),
+      )
+      .prepare('atelier_get_message'),
+    findMessage: db.select().from(chatMessages).where(eq(chatMessages.id, sql.placeholder('id'))).prepare('atelier_find_message'),
+    // One statement: a concurrent replace waits for the row lock, then re-checks the sequence
+    // and finds it moved on, so exactly one of two racing writers wins.
+    replaceMessage: db
+      .update(chatMessages)
+      .set(MESSAGE_CHANGES)
+      .where(and(eq(chatMessages.id, param('id', 'uuid')), eq(chatMessages.sequence, sql.placeholder('expectedSequence'))))
+      .returning({ id: chatMessages.id })
+      .prepare('atelier_replace_message'),
+  };
 
   return {
     kind: 'postgres',
@@ -37,10 +126,7 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     async getSession(userId, sessionId) {
       const id = lookupId(sessionId);
       if (!id) return null;
-      const [row] = await db
-        .select()
-        .from(chatSessions)
-        .where(and(eq(chatSessions.id, id), eq(chatSessions.userId, userId)));
+      const [row] = await prepared.getSession.execute({ id, userId });
       return row ? toSession(row) : null;
     },
 
@@ -56,14 +142,16 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       return rows.map(toSession);
     },
 
-    async touchSession(sessionId, at) {
+    async touchSession(userId, sessionId, at) {
       const id = lookupId(sessionId);
-      if (!id) return;
+      if (!id) return false;
       // Never backwards: of two messages posted at once, the later time stays, whichever lands last.
-      await db
+      const touched = await db
         .update(chatSessions)
         .set({ updatedAt: sql`greatest(${chatSessions.updatedAt}, ${at.toISOString()}::timestamptz)` })
-        .where(eq(chatSessions.id, id));
+        .where(and(eq(chatSessions.id, id), eq(chatSessions.userId, userId)))
+        .returning({ id: chatSessions.id });
+      return touched.length > 0;
     },
 
     async deleteSession(userId, sessionId) {
@@ -80,17 +168,14 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     },
 
     async insertMessage(message) {
-      const inserted = await db.insert(chatMessages).values(message).onConflictDoNothing().returning({ id: chatMessages.id });
+      const inserted = await prepared.insertMessage.execute(messageParams(message));
       if (inserted.length === 0) throw new Conflict(`message ${message.id} already exists`);
     },
 
     async getMessage(userId, sessionId, messageId) {
       const [session, id] = [lookupId(sessionId), lookupId(messageId)];
       if (!session || !id) return null;
-      const [row] = await db
-        .select()
-        .from(chatMessages)
-        .where(and(eq(chatMessages.id, id), eq(chatMessages.sessionId, session), eq(chatMessages.userId, userId)));
+      const [row] = await prepared.getMessage.execute({ id, sessionId: session, userId });
       return row ? toMessage(row) : null;
     },
 
@@ -116,20 +201,14 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     async findMessage(messageId) {
       const id = lookupId(messageId);
       if (!id) return null;
-      const [row] = await db.select().from(chatMessages).where(eq(chatMessages.id, id));
+      const [row] = await prepared.findMessage.execute({ id });
       return row ? toMessage(row) : null;
     },
 
     async replaceMessage(next, expectedSequence) {
       const id = lookupId(next.id);
       if (!id) return false;
-      // One statement: a concurrent replace waits for the row lock, then re-checks the sequence
-      // and finds it moved on, so exactly one of two racing writers wins.
-      const replaced = await db
-        .update(chatMessages)
-        .set(messageChanges(next))
-        .where(and(eq(chatMessages.id, id), eq(chatMessages.sequence, expectedSequence)))
-        .returning({ id: chatMessages.id });
+      const replaced = await prepared.replaceMessage.execute({ ...messageParams({ ...next, id }), expectedSequence });
       return replaced.length > 0;
     },
 

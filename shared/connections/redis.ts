@@ -14,6 +14,15 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, ...options });
 }
 
+/**
+ * The client for commands only (enqueueing, emitting): auto-pipelining sends the commands of
+ * concurrent requests in one write, which is most of the gateway's Redis cost. Never give it to
+ * a BullMQ worker: ioredis would pipeline the worker's blocking commands too.
+ */
+export function createCommandRedis(url: string): Redis {
+  return createRedis(url, { enableAutoPipelining: true });
+}
+
 /** The embedded Redis of `npm start`: the system `redis-server`, its data kept under `dataDir`. */
 export interface EmbeddedRedis {
   url: string;

@@ -51,7 +51,7 @@ async function findMongo(url: string | undefined): Promise<{ url: string } | { s
     stopMongo = () => server.stop();
     return { url: server.getUri() };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
     return {
       skipReason: `no MongoDB: MONGO_URL is not set and mongodb-memory-server could not start one (${reason})`,
     };

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import { Queue } from 'bullmq';
+import { Hono } from 'hono';
+import pg from 'pg';
+import { createPostgresStore } from '../../conversation/index.js';
+import { connectPostgres, openPglite } from '../../shared/connections/postgres.js';
+import { createCommandRedis } from '../../shared/connections/redis.js';
+
+/**
+ * The second baseline: a bare Hono route doing the I/O a posted message cannot do without, by
+ * hand: read the session and insert the message row (raw `pg`, same tables, same pool size),
+ * add one BullMQ job, answer 202. Atelier's cost beyond this is its own code: validation, the
+ * store and state machine, the realtime event, the error envelope, the middleware.
+ */
+const env = process.env;
+const redis = createCommandRedis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+const queue = new Queue('raw-prompt', { connection: redis, prefix: `${env.QUEUE_PREFIX ?? 'bench'}-rawio` });
+
+// Same schema as Atelier's (its migration), so the row written is the same row.
+const setup = env.DATABASE_URL ? await connectPostgres(env.DATABASE_URL) : await openPglite();
+await createPostgresStore(setup).migrate();
+await setup.close();
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+const sessionId = randomUUID();
+await pool.query(`insert into chat_sessions (id, user_id, created_at, updated_at) values ($1, 'local', now(), now())`, [sessionId]);
+
+const app = new Hono();
+app.post('/sessions/:id/messages', async (c) => {
+  const body = await c.req.json<{ content: string }>();
+  const session = await pool.query('select id from chat_sessions where id = $1 and user_id = $2', [c.req.param('id'), 'local']);
+  if (session.rowCount === 0) return c.json({ error: 'not found' }, 404);
+  const id = randomUUID();
+  const now = new Date();
+  await pool.query(
+    `insert into chat_messages (id, session_id, user_id, content, options, status, stage, progress, sequence, attempts, usage, timings, created_at, updated_at)
+     values ($1, $2, 'local', $3, '{}', 'PENDING', 'queued', 0, 1, 0, '[]', '{}', $4, $4)`,
+    [id, c.req.param('id'), body.content, now],
+  );
+  await queue.add('prompt', { messageId: id }, { jobId: `${id}.prompt` });
+  return c.json({ id, session_id: c.req.param('id'), content: body.content, status: 'PENDING' }, 202);
+});
+
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  process.stdout.write(`READY http://127.0.0.1:${info.port} ${sessionId}\n`);
+});
+process.on('SIGTERM', () => {
+  server.close();
+  void Promise.all([queue.close(), pool.end()]).then(() => redis.quit()).then(() => process.exit(0));
+});
