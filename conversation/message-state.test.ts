@@ -103,10 +103,10 @@ describe('applyEvent: allowed transitions', () => {
       expect: { stage: 'uploading', error: null, progress: 70, timings: { generating: 40 } },
     },
     {
-      name: 'stored keeps the image',
+      name: 'stored keeps the image and moves on to saving',
       from: { status: 'PROCESSING', stage: 'uploading', intent: 'generate' },
       event: { type: 'image_stored', image, tookMs: 5 },
-      expect: { image, progress: 85 },
+      expect: { image, stage: 'saving', progress: 90, timings: { uploading: 5 } },
     },
     {
       name: 'saving → done',
@@ -147,6 +147,23 @@ describe('applyEvent: allowed transitions', () => {
     expect(after).toMatchObject(expected);
     expect(after.sequence).toBe(before.sequence + 1);
     expect(after.updatedAt).toEqual(later);
+  });
+});
+
+describe('applyEvent: events that change nothing', () => {
+  it('starting the stage the message is in, on the same attempt, returns the message itself', () => {
+    const saving = pending({ status: 'PROCESSING', stage: 'saving', attempts: 1, image });
+    expect(applyEvent(saving, { type: 'stage_started', stage: 'saving', attempt: 1 }, later)).toBe(saving);
+  });
+
+  it('a new attempt at the same stage is a change', () => {
+    const saving = pending({ status: 'PROCESSING', stage: 'saving', attempts: 1, image });
+    expect(applyEvent(saving, { type: 'stage_started', stage: 'saving', attempt: 2 }, later)).toMatchObject({ attempts: 2, sequence: 2 });
+  });
+
+  it('starting again after a failed attempt is a change (it clears nothing, but says it is trying)', () => {
+    const failedOnce = pending({ status: 'PROCESSING', stage: 'generating', attempts: 2, error: failure });
+    expect(applyEvent(failedOnce, { type: 'stage_started', stage: 'generating', attempt: 2 }, later).sequence).toBe(2);
   });
 });
 

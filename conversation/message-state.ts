@@ -60,6 +60,8 @@ export class InvalidTransition extends Error {
 
 /**
  * The message after `event`, or an {@link InvalidTransition} error when the event does not apply.
+ * An event that changes nothing (starting the stage the message is already in, on the same
+ * attempt) returns the same object: nothing to store, nothing to tell.
  * Pure: the caller stores the result (compare-and-set on the old `sequence`).
  */
 export function applyEvent(message: MessageRecord, event: MessageEvent, now: Date): MessageRecord {
@@ -70,6 +72,7 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
 
   switch (event.type) {
     case 'stage_started': {
+      if (message.stage === event.stage && message.attempts >= event.attempt && message.error === null) return message;
       const current = WORKING_ORDER.indexOf(message.stage as WorkingStage);
       const target = WORKING_ORDER.indexOf(event.stage);
       // The image job generates and uploads in one go: a retry after a failed upload generates again.
@@ -114,11 +117,13 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
     case 'image_stored':
       expectStage(message, 'uploading');
       if (message.image !== null) throw new InvalidTransition(`message ${message.id} has its image already`);
+      // Straight on to saving: the finalize job's own start then changes nothing and costs no write.
       return {
         ...next,
+        stage: 'saving',
         image: event.image,
         error: null,
-        progress: 85,
+        progress: STAGE_PROGRESS.saving,
         timings: { ...message.timings, uploading: event.tookMs },
       };
     case 'completed': {

@@ -28,6 +28,7 @@ export async function transitionMessage(
       if (error instanceof InvalidTransition) return null;
       throw error;
     }
+    if (next === message) return message;
     if (await ctx.store.replaceMessage(next, message.sequence)) {
       ctx.realtime.toSession(next.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(next));
       return next;

@@ -21,7 +21,7 @@ const unfinished = sql`${chatMessages.status} in ('PENDING', 'PROCESSING')`;
  * instead of drizzle's column encoders, which fail on a null timestamp and write a null jsonb
  * as JSON `null` (not SQL NULL); {@link messageParams} encodes the values instead.
  */
-const param = (name: keyof MessageParams, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
+const param = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
 
 type MessageParams = Record<keyof MessageRecord, string | number | null>;
 
@@ -111,6 +111,33 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       .where(and(eq(chatMessages.id, param('id', 'uuid')), eq(chatMessages.sequence, sql.placeholder('expectedSequence'))))
       .returning({ id: chatMessages.id })
       .prepare('atelier_replace_message'),
+    touchSession: db
+      .update(chatSessions)
+      // Never backwards: of two messages posted at once, the later time stays, whichever lands last.
+      .set({ updatedAt: sql`greatest(${chatSessions.updatedAt}, ${param('at', 'timestamptz')})` })
+      .where(and(eq(chatSessions.id, sql.placeholder('id')), eq(chatSessions.userId, sql.placeholder('userId'))))
+      .returning({ id: chatSessions.id })
+      .prepare('atelier_touch_session'),
+    recentMessages: db
+      .select()
+      .from(chatMessages)
+      .where(and(eq(chatMessages.sessionId, sql.placeholder('sessionId')), lt(chatMessages.id, sql.placeholder('before'))))
+      .orderBy(desc(chatMessages.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('atelier_recent_messages'),
+    latestImage: db
+      .select({ image: chatMessages.image })
+      .from(chatMessages)
+      .where(
+        and(
+          eq(chatMessages.sessionId, sql.placeholder('sessionId')),
+          lt(chatMessages.id, sql.placeholder('before')),
+          isNotNull(chatMessages.image),
+        ),
+      )
+      .orderBy(desc(chatMessages.id))
+      .limit(1)
+      .prepare('atelier_latest_image'),
   };
 
   return {
@@ -145,12 +172,7 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     async touchSession(userId, sessionId, at) {
       const id = lookupId(sessionId);
       if (!id) return false;
-      // Never backwards: of two messages posted at once, the later time stays, whichever lands last.
-      const touched = await db
-        .update(chatSessions)
-        .set({ updatedAt: sql`greatest(${chatSessions.updatedAt}, ${at.toISOString()}::timestamptz)` })
-        .where(and(eq(chatSessions.id, id), eq(chatSessions.userId, userId)))
-        .returning({ id: chatSessions.id });
+      const touched = await prepared.touchSession.execute({ id, userId, at: at.toISOString() });
       return touched.length > 0;
     },
 
@@ -215,24 +237,14 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     async recentMessages({ sessionId, beforeId, limit }) {
       const [session, before] = [lookupId(sessionId), lookupId(beforeId)];
       if (limit <= 0 || !session || !before) return [];
-      const rows = await db
-        .select()
-        .from(chatMessages)
-        .where(and(eq(chatMessages.sessionId, session), lt(chatMessages.id, before)))
-        .orderBy(desc(chatMessages.id))
-        .limit(limit);
+      const rows = await prepared.recentMessages.execute({ sessionId: session, before, limit });
       return rows.reverse().map(toMessage);
     },
 
     async latestImage({ sessionId, beforeId }) {
       const [session, before] = [lookupId(sessionId), lookupId(beforeId)];
       if (!session || !before) return null;
-      const [row] = await db
-        .select({ image: chatMessages.image })
-        .from(chatMessages)
-        .where(and(eq(chatMessages.sessionId, session), lt(chatMessages.id, before), isNotNull(chatMessages.image)))
-        .orderBy(desc(chatMessages.id))
-        .limit(1);
+      const [row] = await prepared.latestImage.execute({ sessionId: session, before });
       return row?.image ?? null;
     },
 

@@ -1,0 +1,21 @@
+import { Queue, Worker } from 'bullmq';
+import { createRedis } from './shared/connections/redis.js';
+const prefix = 'bq' + Date.now();
+const conn = createRedis('redis://127.0.0.1:6379');
+const wconn = createRedis('redis://127.0.0.1:6379');
+const names = ['a', 'b', 'c'];
+const queues = Object.fromEntries(names.map((n) => [n, new Queue(n, { connection: conn, prefix })]));
+const t0 = performance.now();
+const log = (m: string) => console.log((performance.now() - t0).toFixed(0).padStart(6), m);
+let finished!: () => void;
+const done = new Promise<void>((r) => (finished = r));
+const workers = names.map((n, i) => new Worker(n, async (job) => {
+  log(`${n} picked ${job.id}`);
+  if (i < 2) await queues[names[i + 1]!]!.add(names[i + 1]!, {}, { jobId: `${job.data.k}.${names[i + 1]}` });
+  else finished();
+}, { connection: wconn, prefix, concurrency: 4 }));
+await new Promise((r) => setTimeout(r, 3000));
+log('adding');
+await queues.a!.add('a', { k: 'x' }, { jobId: 'x.a' });
+await done;
+await Promise.all(workers.map((w) => w.close())); await Promise.all(Object.values(queues).map((q) => q.close())); await conn.quit(); await wconn.quit();
