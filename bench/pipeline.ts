@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
-import { startEmbeddedRedis } from '../shared/connections/redis.js';
 import { loadConfig } from '../shared/config.js';
 import { startChild } from './child.js';
 import { engineOnly, startRawChain } from './raw-chain.js';
@@ -27,7 +26,7 @@ const prompts = ['Create a sunset landscape', 'a forest at dawn', 'city skyline 
 const promptAt = (index: number) => `${prompts[index % prompts.length]} #${index}`;
 
 const services = await benchServices();
-const concurrency = Number(loadConfig({}).workerConcurrency);
+const concurrency = loadConfig(process.env).workerConcurrency;
 console.log(`pipeline, ${messages} sequential + burst of ${burst}, ${size}x${size} PNG, worker concurrency ${concurrency}, ${services.describe}`);
 
 // 1. engine only
@@ -42,8 +41,7 @@ for (let index = 0; index < messages; index += 1) {
 await rm(scratch, { recursive: true, force: true });
 
 // 2. raw BullMQ chain
-const embedded = services.env.REDIS_URL ? undefined : await startEmbeddedRedis({ binary: loadConfig(process.env).redisServerBinary ?? 'redis-server' });
-const redisUrl = services.env.REDIS_URL ?? (embedded?.url as string);
+const redisUrl = services.env.REDIS_URL as string;
 const rawPrefix = `${services.env.QUEUE_PREFIX}-raw`;
 const chain = await startRawChain(redisUrl, rawPrefix, concurrency);
 await chain.run(promptAt(0), size);
@@ -95,7 +93,6 @@ await Promise.all(Array.from({ length: burst }, (_, index) => post(promptAt(inde
 const atelierBurstMs = performance.now() - started;
 socket.disconnect();
 await atelier.stop();
-await embedded?.stop();
 await services.cleanup();
 
 const engine = summarise(engineTimes);

@@ -43,7 +43,8 @@ export async function startRawChain(redisUrl: string, prefix: string, concurrenc
     }, { connection, prefix, concurrency }),
     new Worker<Data>('raw-finalize', async () => undefined, { connection, prefix, concurrency }),
   ];
-  const events = new QueueEvents('raw-finalize', { connection: createRedis(redisUrl), prefix });
+  const eventsConnection = createRedis(redisUrl);
+  const events = new QueueEvents('raw-finalize', { connection: eventsConnection, prefix });
   await events.waitUntilReady();
   const waiting = new Map<string, () => void>();
   events.on('completed', ({ jobId }) => waiting.get(jobId)?.());
@@ -57,6 +58,7 @@ export async function startRawChain(redisUrl: string, prefix: string, concurrenc
     close: async () => {
       await Promise.all(workers.map((worker) => worker.close()));
       await events.close();
+      await eventsConnection.quit();
       await Promise.all(Object.values(queues).map((queue) => queue.close()));
       await connection.quit();
       await rm(mediaDir, { recursive: true, force: true });

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createRedis } from '../shared/connections/redis.js';
+import { loadConfig } from '../shared/config.js';
+import { createRedis, startEmbeddedRedis } from '../shared/connections/redis.js';
 
 /**
  * What a benchmark run stands on: the machine's Postgres and Redis when DATABASE_URL and
@@ -31,14 +32,20 @@ export async function benchServices(): Promise<BenchServices> {
     env.DATABASE_URL = url.toString();
     cleanups.push(() => withClient(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)));
   }
-  const redisUrl = process.env.REDIS_URL;
+  let redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
-    env.REDIS_URL = redisUrl;
-    cleanups.push(() => deleteKeys(redisUrl, `${prefix}*`));
+    const shared = redisUrl;
+    cleanups.push(() => deleteKeys(shared, `${prefix}*`));
+  } else {
+    // Every process of the run shares one private redis-server, as the embedded mode would use.
+    const embedded = await startEmbeddedRedis({ binary: loadConfig(process.env).redisServerBinary ?? 'redis-server' });
+    cleanups.push(() => embedded.stop());
+    redisUrl = embedded.url;
   }
+  env.REDIS_URL = redisUrl;
   return {
     env,
-    describe: `postgres: ${serverUrl ? 'server' : 'PGlite'}, redis: ${redisUrl ? 'server' : 'embedded'}`,
+    describe: `postgres: ${serverUrl ? 'server' : 'PGlite'}, redis: ${process.env.REDIS_URL ? 'server' : 'embedded'}`,
     cleanup: async () => {
       for (const cleanup of cleanups.reverse()) await cleanup();
     },

@@ -14,25 +14,35 @@ import { createCommandRedis } from '../../shared/connections/redis.js';
  * store and state machine, the realtime event, the error envelope, the middleware.
  */
 const env = process.env;
-const redis = createCommandRedis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+const redis = createCommandRedis(env.REDIS_URL as string);
 const queue = new Queue('raw-prompt', { connection: redis, prefix: `${env.QUEUE_PREFIX ?? 'bench'}-rawio` });
 
-// Same schema as Atelier's (its migration), so the row written is the same row.
+// Same schema as Atelier's (its migration), so the row written is the same row. Without a server,
+// PGlite in this process, as Atelier's embedded mode runs it.
 const setup = env.DATABASE_URL ? await connectPostgres(env.DATABASE_URL) : await openPglite();
 await createPostgresStore(setup).migrate();
-await setup.close();
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+type Query = (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>;
+let query: Query;
+if (env.DATABASE_URL) {
+  await setup.close();
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  query = (text, params) => pool.query(text, params);
+} else {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const client = (setup.db as unknown as { $client: InstanceType<typeof PGlite> }).$client;
+  query = (text, params) => client.query(text, params);
+}
 const sessionId = randomUUID();
-await pool.query(`insert into chat_sessions (id, user_id, created_at, updated_at) values ($1, 'local', now(), now())`, [sessionId]);
+await query(`insert into chat_sessions (id, user_id, created_at, updated_at) values ($1, 'local', now(), now())`, [sessionId]);
 
 const app = new Hono();
 app.post('/sessions/:id/messages', async (c) => {
   const body = await c.req.json<{ content: string }>();
-  const session = await pool.query('select id from chat_sessions where id = $1 and user_id = $2', [c.req.param('id'), 'local']);
-  if (session.rowCount === 0) return c.json({ error: 'not found' }, 404);
+  const session = await query('select id from chat_sessions where id = $1 and user_id = $2', [c.req.param('id'), 'local']);
+  if (session.rows.length === 0) return c.json({ error: 'not found' }, 404);
   const id = randomUUID();
   const now = new Date();
-  await pool.query(
+  await query(
     `insert into chat_messages (id, session_id, user_id, content, options, status, stage, progress, sequence, attempts, usage, timings, created_at, updated_at)
      values ($1, $2, 'local', $3, '{}', 'PENDING', 'queued', 0, 1, 0, '[]', '{}', $4, $4)`,
     [id, c.req.param('id'), body.content, now],
@@ -46,5 +56,5 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info
 });
 process.on('SIGTERM', () => {
   server.close();
-  void Promise.all([queue.close(), pool.end()]).then(() => redis.quit()).then(() => process.exit(0));
+  void queue.close().then(() => redis.quit()).then(() => process.exit(0));
 });
