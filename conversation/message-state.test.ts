@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../shared/ids.js';
-import type { MessageImage, MessageRecord } from './message.js';
+import { pendingMessage, type MessageImage, type MessageRecord } from './message.js';
 import { applyEvent, InvalidTransition, type MessageEvent } from './message-state.js';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
@@ -8,27 +8,7 @@ const later = new Date('2026-01-01T00:00:05Z');
 
 function pending(overrides: Partial<MessageRecord> = {}): MessageRecord {
   return {
-    id: newId(),
-    sessionId: newId(),
-    userId: 'local',
-    content: 'a sunset',
-    options: {},
-    status: 'PENDING',
-    stage: 'queued',
-    progress: 0,
-    sequence: 1,
-    attempts: 0,
-    intent: null,
-    refinedPrompt: null,
-    reply: null,
-    refinement: null,
-    image: null,
-    error: null,
-    usage: [],
-    timings: {},
-    createdAt: t0,
-    updatedAt: t0,
-    completedAt: null,
+    ...pendingMessage({ id: newId(), sessionId: newId(), userId: 'local', content: 'a sunset', options: {}, at: t0 }),
     ...overrides,
   };
 }

@@ -104,3 +104,34 @@ export interface SessionRecord {
 export function isFinal(status: MessageStatus): boolean {
   return status === 'DONE' || status === 'FAILED';
 }
+
+/** A message as it is first stored: PENDING, queued, nothing done yet. */
+export function pendingMessage(input: {
+  id: string;
+  sessionId: string;
+  userId: string;
+  content: string;
+  options: MessageOptions;
+  at: Date;
+}): MessageRecord {
+  const { at, ...identity } = input;
+  return {
+    ...identity,
+    status: 'PENDING',
+    stage: 'queued',
+    progress: 0,
+    sequence: 1,
+    attempts: 0,
+    intent: null,
+    refinedPrompt: null,
+    reply: null,
+    refinement: null,
+    image: null,
+    error: null,
+    usage: [],
+    timings: {},
+    createdAt: at,
+    updatedAt: at,
+    completedAt: null,
+  };
+}

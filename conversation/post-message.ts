@@ -3,7 +3,7 @@ import { NotFound, ServiceUnavailable, ValidationFailed } from '../shared/errors
 import { newId } from '../shared/ids.js';
 import { REALTIME_EVENTS } from '../shared/realtime.js';
 import type { ConversationContext } from './context.js';
-import type { MessageOptions, MessageRecord } from './message.js';
+import { pendingMessage, type MessageOptions, type MessageRecord } from './message.js';
 import { enqueueStage } from './pipeline/queues.js';
 import { toMessageWire } from './schemas.js';
 import { failMessage } from './fail-message.js';
@@ -26,29 +26,14 @@ export async function postMessage({
   // A plain read: the session's `updatedAt` is moved by the worker, off the request's path.
   if (!(await ctx.store.getSession(input.userId, input.sessionId))) throw new NotFound('session', input.sessionId);
   const now = new Date();
-  const message: MessageRecord = {
+  const message = pendingMessage({
     id: newId(),
     sessionId: input.sessionId,
     userId: input.userId,
     content: input.content,
     options,
-    status: 'PENDING',
-    stage: 'queued',
-    progress: 0,
-    sequence: 1,
-    attempts: 0,
-    intent: null,
-    refinedPrompt: null,
-    reply: null,
-    refinement: null,
-    image: null,
-    error: null,
-    usage: [],
-    timings: {},
-    createdAt: now,
-    updatedAt: now,
-    completedAt: null,
-  };
+    at: now,
+  });
   await ctx.store.insertMessage(message);
   // Emitted before the job exists, so subscribers see PENDING before anything a worker emits.
   ctx.realtime.toSession(message.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(message));

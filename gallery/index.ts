@@ -13,7 +13,6 @@ export { restoreImage } from './restore-image.js';
 export { deleteImagePermanently } from './delete-image-permanently.js';
 
 export {
-  registerGalleryRoutes,
   registerListImages,
   registerCreateImage,
   registerListDeletedImages,

@@ -1,5 +1,5 @@
 import { newId } from '../../shared/ids.js';
-import type { MessageImage, MessageRecord, SessionRecord } from '../message.js';
+import { pendingMessage, type MessageImage, type MessageRecord, type SessionRecord } from '../message.js';
 
 /** Records for the store's tests: realistic, with fresh UUIDv7 ids (so insertion order is id order). */
 
@@ -15,29 +15,15 @@ export function sessionRecord(userId: string, overrides: Partial<SessionRecord> 
 
 /** A message just posted: PENDING, with every optional field empty. */
 export function messageRecord(session: SessionRecord, overrides: Partial<MessageRecord> = {}): MessageRecord {
-  const at = new Date();
   return {
-    id: newId(),
-    sessionId: session.id,
-    userId: session.userId,
-    content: 'Create a sunset landscape',
-    options: {},
-    status: 'PENDING',
-    stage: 'queued',
-    progress: 0,
-    sequence: 1,
-    attempts: 0,
-    intent: null,
-    refinedPrompt: null,
-    reply: null,
-    refinement: null,
-    image: null,
-    error: null,
-    usage: [],
-    timings: {},
-    createdAt: at,
-    updatedAt: at,
-    completedAt: null,
+    ...pendingMessage({
+      id: newId(),
+      sessionId: session.id,
+      userId: session.userId,
+      content: 'Create a sunset landscape',
+      options: {},
+      at: new Date(),
+    }),
     ...overrides,
   };
 }

@@ -16,7 +16,15 @@ import type { GalleryContext } from '../context.js';
 import { migrateGallery } from '../migrate.js';
 import { saveImage } from '../save-image.js';
 import type { GalleryImage } from '../schemas.js';
-import { registerGalleryRoutes } from './index.js';
+import {
+  registerCreateImage,
+  registerDeleteImage,
+  registerDeleteImagePermanently,
+  registerGetImage,
+  registerListDeletedImages,
+  registerListImages,
+  registerRestoreImage,
+} from './index.js';
 
 const logger = createLogger({ level: 'silent' });
 const redis = createTestRedis();
@@ -49,7 +57,20 @@ function appFor(userId: string): App {
     localUserId: userId,
     corsOrigins: '*',
     bodyLimitBytes: 256 * 1024,
-    register: (app) => registerGalleryRoutes(app, ctx),
+    // The order of gateway/routes.ts: "deleted" before "{id}".
+    register: (app) => {
+      for (const register of [
+        registerListImages,
+        registerCreateImage,
+        registerListDeletedImages,
+        registerGetImage,
+        registerDeleteImage,
+        registerRestoreImage,
+        registerDeleteImagePermanently,
+      ]) {
+        register(app, ctx);
+      }
+    },
   });
 }
 

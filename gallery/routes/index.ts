@@ -1,5 +1,7 @@
-import type { App } from '../../shared/http.js';
-import type { GalleryContext } from '../context.js';
+/**
+ * The gallery's routes. The gateway registers them in its route table, `/v1/gallery/deleted`
+ * before `/v1/gallery/{id}`, or "deleted" would be taken for an (invalid) id.
+ */
 import { registerCreateImage } from './create-image.js';
 import { registerDeleteImage } from './delete-image.js';
 import { registerDeleteImagePermanently } from './delete-image-permanently.js';
@@ -17,17 +19,3 @@ export {
   registerListImages,
   registerRestoreImage,
 };
-
-/**
- * Every gallery route, in the order they must be registered: `/v1/gallery/deleted` before
- * `/v1/gallery/{id}`, or "deleted" would be taken for an (invalid) id.
- */
-export function registerGalleryRoutes(app: App, ctx: GalleryContext): void {
-  registerListImages(app, ctx);
-  registerCreateImage(app, ctx);
-  registerListDeletedImages(app, ctx);
-  registerGetImage(app, ctx);
-  registerDeleteImage(app, ctx);
-  registerRestoreImage(app, ctx);
-  registerDeleteImagePermanently(app, ctx);
-}
