@@ -39,6 +39,13 @@ export interface EnhanceRequest {
   format: ImageFormat;
 }
 
+/** What a provider reported a call used, where it reports it. */
+export interface ProviderUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+  images?: number;
+}
+
 export interface GeneratedImage {
   data: Buffer;
   width: number;
@@ -48,6 +55,7 @@ export interface GeneratedImage {
   seed: number;
   provider: string;
   model: string;
+  usage?: ProviderUsage;
 }
 
 export interface ImageGenerator {
@@ -81,8 +89,11 @@ export interface StoredFile {
 export interface ImageStorage {
   readonly kind: 'disk' | 'cloudinary';
   put(request: StoreRequest): Promise<StoredFile>;
-  /** The stored bytes (for `edit` / `enhance` of an earlier image). */
-  get(key: string): Promise<Buffer>;
+  /**
+   * The stored bytes (for `edit` / `enhance` of an earlier image), by the key and URL `put`
+   * returned: disk reads the key, Cloudinary downloads the URL. A missing file is `NotFound`.
+   */
+  get(file: Pick<StoredFile, 'key' | 'url'>): Promise<Buffer>;
   /** Remove the file; removing one that is already gone is not an error. */
   remove(key: string): Promise<void>;
   ping(): Promise<void>;

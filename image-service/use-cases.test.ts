@@ -31,7 +31,7 @@ describe('generateImage', () => {
     expect(isUuid(image.imageId)).toBe(true);
     expect(image.key).toBe(`users/ana/${image.imageId}.webp`);
     expect(image.url).toBe(`http://atelier.test/media/${image.key}`);
-    const stored = await loadStoredImage(ctx.storage, image.key);
+    const stored = await loadStoredImage(ctx.storage, image);
     expect(stored.byteLength).toBe(image.bytes);
     expect(await sharp(stored).metadata()).toMatchObject({ width: 1024, height: 576, format: 'webp' });
   });
@@ -40,7 +40,7 @@ describe('generateImage', () => {
     const first = await generateImage({ ctx, input: { userId: 'ana', prompt: 'a forest', width: 128 } });
     expect(Number.isInteger(first.seed) && first.seed >= 0 && first.seed < 2 ** 31).toBe(true);
     const again = await generateImage({ ctx, input: { userId: 'ana', prompt: 'a forest', width: 128, seed: first.seed } });
-    const [a, b] = await Promise.all([loadStoredImage(ctx.storage, first.key), loadStoredImage(ctx.storage, again.key)]);
+    const [a, b] = await Promise.all([loadStoredImage(ctx.storage, first), loadStoredImage(ctx.storage, again)]);
     expect(a.equals(b)).toBe(true);
     expect(again.imageId).not.toBe(first.imageId);
   });
@@ -50,7 +50,7 @@ describe('generateImage', () => {
     await generateImage({ ctx, input: { userId: 'retry', prompt: 'a city', width: 96, seed: 1, imageId } });
     const second = await generateImage({ ctx, input: { userId: 'retry', prompt: 'a city', width: 96, seed: 2, imageId } });
     expect(await readdir(path.join(mediaDir, 'users', 'retry'))).toEqual([`${imageId}.png`]);
-    expect((await loadStoredImage(ctx.storage, second.key)).byteLength).toBe(second.bytes);
+    expect((await loadStoredImage(ctx.storage, second)).byteLength).toBe(second.bytes);
   });
 
   it.each<[Record<string, unknown>, string]>([
@@ -69,12 +69,12 @@ describe('generateImage', () => {
 describe('editImage and enhanceImage', () => {
   it('stores the edit as a new image in the source format, leaving the source as it was', async () => {
     const source = await generateImage({ ctx, input: { userId: 'ben', prompt: 'a flower garden', width: 300, height: 200, format: 'jpeg', seed: 3 } });
-    const before = await loadStoredImage(ctx.storage, source.key);
+    const before = await loadStoredImage(ctx.storage, source);
     const edited = await editImage({ ctx, input: { userId: 'ben', source: before, instruction: 'rotate it right and make it black and white' } });
     expect(edited).toMatchObject({ width: 200, height: 300, format: 'jpeg', provider: 'offline' });
     expect(edited.imageId).not.toBe(source.imageId);
-    expect(await sharp(await loadStoredImage(ctx.storage, edited.key)).metadata()).toMatchObject({ width: 200, height: 300, format: 'jpeg' });
-    expect((await loadStoredImage(ctx.storage, source.key)).equals(before)).toBe(true);
+    expect(await sharp(await loadStoredImage(ctx.storage, edited)).metadata()).toMatchObject({ width: 200, height: 300, format: 'jpeg' });
+    expect((await loadStoredImage(ctx.storage, source)).equals(before)).toBe(true);
   });
 
   it('refuses an edit it cannot make, storing nothing', async () => {
@@ -86,14 +86,14 @@ describe('editImage and enhanceImage', () => {
 
   it('enhances to twice the size, keeping the seed it is given', async () => {
     const source = await generateImage({ ctx, input: { userId: 'dan', prompt: 'mountains', width: 200, height: 100, seed: 11 } });
-    const enhanced = await enhanceImage({ ctx, input: { userId: 'dan', source: await loadStoredImage(ctx.storage, source.key), seed: source.seed } });
+    const enhanced = await enhanceImage({ ctx, input: { userId: 'dan', source: await loadStoredImage(ctx.storage, source), seed: source.seed } });
     expect(enhanced).toMatchObject({ width: 400, height: 200, format: 'png', seed: 11 });
-    expect(await sharp(await loadStoredImage(ctx.storage, enhanced.key)).metadata()).toMatchObject({ width: 400, height: 200 });
+    expect(await sharp(await loadStoredImage(ctx.storage, enhanced)).metadata()).toMatchObject({ width: 400, height: 200 });
   });
 });
 
 describe('loadStoredImage', () => {
   it.each(['users/nobody/missing.png', '../outside.png', '/etc/passwd'])('%s is not found', async (key) => {
-    await expect(loadStoredImage(ctx.storage, key)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(loadStoredImage(ctx.storage, { key, url: "" })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -39,6 +39,10 @@ export interface Refinement {
   reply: string | null;
   provider: string;
   model: string;
+  /** Token counts, where the provider reports them. */
+  usage?: { inputTokens?: number; outputTokens?: number };
+  /** Served from the refinement cache: no provider call was made. */
+  cached?: boolean;
 }
 
 export interface PromptEngine {

@@ -74,6 +74,7 @@ const EnvSchema = z.object({
   GEMINI_BASE_URL: optionalUrl(['http://', 'https://'], 'https://generativelanguage.googleapis.com'),
   GEMINI_TEXT_MODEL: z.string().default('gemini-2.5-flash'),
   GEMINI_IMAGE_MODEL: z.string().default('gemini-2.5-flash-image'),
+  PROVIDER_TIMEOUT_MS: integer(1000, 600_000, 60_000),
   PROMPT_PROVIDER: provider.optional(),
   IMAGE_PROVIDER: provider.optional(),
   CLOUDINARY_URL: optionalUrl(['cloudinary://'], 'cloudinary://key:secret@cloud-name'),
@@ -83,6 +84,8 @@ const EnvSchema = z.object({
   WORKER_CONCURRENCY: integer(1, 256, 4),
   JOB_ATTEMPTS: integer(1, 20, 3),
   JOB_BACKOFF_MS: integer(0, 600_000, 1000),
+  JOB_LOCK_MS: integer(1000, 600_000, 30_000),
+  REFINE_CACHE_TTL_SECONDS: integer(0, 30 * 24 * 3600, 24 * 3600),
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'expected letters, digits, "_" or "-"').default('atelier'),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 30_000),
   LOCAL_USER_ID: z.string().min(1).default('local'),
@@ -104,6 +107,8 @@ export interface Config {
   redisServerBinary: string | undefined;
   mongoUrl: string | undefined;
   gemini: { apiKey: string | undefined; baseUrl: string | undefined; textModel: string; imageModel: string };
+  /** Longest any single provider call (Gemini, Cloudinary) may take before it counts as failed. */
+  providerTimeoutMs: number;
   promptProvider: 'offline' | 'gemini';
   imageProvider: 'offline' | 'gemini';
   cloudinaryUrl: string | undefined;
@@ -113,6 +118,10 @@ export interface Config {
   workerConcurrency: number;
   jobAttempts: number;
   jobBackoffMs: number;
+  /** How long a worker's hold on a job lasts unrenewed: a crashed worker's job is retried after it. */
+  jobLockMs: number;
+  /** How long a refinement stays cached (0: no cache). */
+  refineCacheTtlSeconds: number;
   queuePrefix: string;
   shutdownTimeoutMs: number;
   /** Every row is scoped to a user; until authentication comes, all requests act as this one. */
@@ -171,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       textModel: e.GEMINI_TEXT_MODEL,
       imageModel: e.GEMINI_IMAGE_MODEL,
     },
+    providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
     promptProvider,
     imageProvider,
     cloudinaryUrl: e.CLOUDINARY_URL,
@@ -185,6 +195,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobAttempts: e.JOB_ATTEMPTS,
     jobBackoffMs: e.JOB_BACKOFF_MS,
+    jobLockMs: e.JOB_LOCK_MS,
+    refineCacheTtlSeconds: e.REFINE_CACHE_TTL_SECONDS,
     queuePrefix: e.QUEUE_PREFIX,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     localUserId: e.LOCAL_USER_ID,

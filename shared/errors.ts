@@ -132,3 +132,25 @@ export function toAppError(error: unknown): AppError {
   const message = error instanceof Error ? error.message : String(error);
   return new AppError('internal', message || 'unexpected error', { cause: error, retryable: true });
 }
+
+/**
+ * How an HTTP status from a provider is classified: 429 is `rate_limited`; 408, 5xx and 420
+ * (Cloudinary's old rate-limit code is treated as a 429) are retried; 401/403 are `auth`; any
+ * other 4xx is our request's fault.
+ */
+export function classifyHttpStatus(status: number): ProviderFailureKind {
+  if (status === 429 || status === 420) return 'rate_limited';
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 408 || status >= 500) return 'temporary';
+  if (status >= 400) return 'invalid_request';
+  return 'invalid_response';
+}
+
+/** `Retry-After` (seconds or an HTTP date) in milliseconds, or undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

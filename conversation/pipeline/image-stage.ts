@@ -85,7 +85,7 @@ async function makeImage(ctx: PipelineContext, message: MessageRecord): Promise<
         `there is no earlier image in this session to ${message.intent}; describe a new image instead`,
       );
     }
-    const source = await ctx.storage.get(previous.storageKey);
+    const source = await ctx.storage.get({ key: previous.storageKey, url: previous.url });
     const format = options.format ?? previous.format;
     return message.intent === 'edit'
       ? ctx.imageGenerator.edit({ source, instruction: prompt, seed, format })

@@ -51,7 +51,7 @@ export function createDiskStorage(options: DiskStorageOptions): ImageStorage {
       };
     },
 
-    async get(key: string): Promise<Buffer> {
+    async get({ key }): Promise<Buffer> {
       try {
         return await readFile(fileOf(key));
       } catch (error) {
