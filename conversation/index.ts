@@ -17,3 +17,5 @@ export { registerDeleteSession } from './routes/delete-session.js';
 export { registerPostMessage } from './routes/post-message.js';
 export { registerListMessages } from './routes/list-messages.js';
 export { registerGetMessage } from './routes/get-message.js';
+export { registerListDeadLetters } from './routes/list-dead-letters.js';
+export { registerRetryDeadLetter } from './routes/retry-dead-letter.js';

@@ -114,6 +114,12 @@ describe('applyEvent: allowed transitions', () => {
       expect: { status: 'FAILED', stage: 'failed', completedAt: later, error: { ...failure, stage: 'uploading', retryable: false } },
     },
     {
+      name: 'a failed message retried by an operator starts again, keeping what it has',
+      from: { status: 'FAILED', stage: 'failed', intent: 'generate', refinedPrompt: 'x', attempts: 3, error: failure, completedAt: t0 },
+      event: { type: 'requeued' },
+      expect: { status: 'PENDING', stage: 'queued', progress: 0, attempts: 0, error: null, completedAt: null, intent: 'generate', refinedPrompt: 'x' },
+    },
+    {
       name: 'a pending message can fail before it starts',
       from: {},
       event: { type: 'failed', error: { ...failure, stage: 'queued' } },
@@ -150,6 +156,8 @@ describe('applyEvent: events that change nothing', () => {
 describe('applyEvent: refused transitions', () => {
   const cases: Array<{ name: string; from: Partial<MessageRecord>; event: MessageEvent }> = [
     { name: 'a done message never changes', from: { status: 'DONE', stage: 'done' }, event: { type: 'failed', error: failure } },
+    { name: 'a done message is not retried', from: { status: 'DONE', stage: 'done' }, event: { type: 'requeued' } },
+    { name: 'a processing message is not retried', from: { status: 'PROCESSING', stage: 'generating' }, event: { type: 'requeued' } },
     {
       name: 'a failed message never restarts',
       from: { status: 'FAILED', stage: 'failed' },

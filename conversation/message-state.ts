@@ -39,7 +39,9 @@ export type MessageEvent =
   | { type: 'image_stored'; image: MessageImage; tookMs: number }
   /** Done. For an image, `galleryImageId` is the id it was filed under in the gallery. */
   | { type: 'completed'; tookMs?: number; galleryImageId?: string }
-  | { type: 'failed'; error: MessageError };
+  | { type: 'failed'; error: MessageError }
+  /** An operator retries a failed message (a dead letter): it starts again from where it stopped. */
+  | { type: 'requeued' };
 
 /** Progress shown while in (or just past) each stage. */
 export const STAGE_PROGRESS: Record<MessageStage, number> = {
@@ -65,6 +67,23 @@ export class InvalidTransition extends Error {
  * Pure: the caller stores the result (compare-and-set on the old `sequence`).
  */
 export function applyEvent(message: MessageRecord, event: MessageEvent, now: Date): MessageRecord {
+  if (event.type === 'requeued') {
+    if (message.status !== 'FAILED') {
+      throw new InvalidTransition(`message ${message.id} is ${message.status}; only a FAILED message can be retried`);
+    }
+    // What it already has (intent, refined prompt, stored image) is kept: the stages skip what is done.
+    return {
+      ...message,
+      sequence: message.sequence + 1,
+      updatedAt: now,
+      status: 'PENDING',
+      stage: 'queued',
+      progress: 0,
+      attempts: 0,
+      error: null,
+      completedAt: null,
+    };
+  }
   if (isFinal(message.status)) {
     throw new InvalidTransition(`message ${message.id} is ${message.status}; it does not change any more`);
   }

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ImageOptions } from '../image-service/index.js';
 import { INTENTS } from '../prompt-service/index.js';
 import { MESSAGE_STAGES, MESSAGE_STATUSES, type MessageRecord, type SessionRecord } from './message.js';
+import type { DeadLetter as DeadLetterRecord } from './pipeline/dead-letters.js';
 
 /** Wire schemas of the chat API (snake_case). The mapping from records happens here, once. */
 
@@ -65,6 +66,27 @@ export const MessageErrorWire = z
   })
   .openapi('MessageError');
 
+const RefinementWire = z
+  .object({
+    provider: z.string(),
+    model: z.string(),
+    confidence: z.number(),
+    negative_prompt: z.string(),
+    cached: z.boolean().openapi({ description: 'Served from the refinement cache: no provider call was made' }),
+  })
+  .openapi('Refinement');
+
+const UsageWire = z
+  .object({
+    stage: z.string(),
+    provider: z.string(),
+    model: z.string(),
+    input_tokens: z.number().int().nullable(),
+    output_tokens: z.number().int().nullable(),
+    images: z.number().int().nullable(),
+  })
+  .openapi('ProviderUsage');
+
 export const Message = z
   .object({
     id: z.string(),
@@ -81,6 +103,12 @@ export const Message = z
     image: MessageImageWire.nullable(),
     error: MessageErrorWire.nullable(),
     attempts: z.number().int(),
+    refinement: RefinementWire.nullable(),
+    usage: z.array(UsageWire).openapi({ description: 'What each provider call used, where the provider reports it' }),
+    timings_ms: z
+      .object({ refining: z.number(), generating: z.number(), uploading: z.number(), saving: z.number() })
+      .partial()
+      .openapi({ description: 'How long each stage took' }),
     created_at: z.string(),
     updated_at: z.string(),
     completed_at: z.string().nullable(),
@@ -130,8 +158,56 @@ export function toMessageWire(message: MessageRecord): MessageWire {
         : null,
     error: message.error,
     attempts: message.attempts,
+    refinement: message.refinement && {
+      provider: message.refinement.provider,
+      model: message.refinement.model,
+      confidence: message.refinement.confidence,
+      negative_prompt: message.refinement.negativePrompt,
+      cached: message.refinement.cached,
+    },
+    usage: message.usage.map((usage) => ({
+      stage: usage.stage,
+      provider: usage.provider,
+      model: usage.model,
+      input_tokens: usage.inputTokens ?? null,
+      output_tokens: usage.outputTokens ?? null,
+      images: usage.images ?? null,
+    })),
+    timings_ms: message.timings,
     created_at: message.createdAt.toISOString(),
     updated_at: message.updatedAt.toISOString(),
     completed_at: message.completedAt?.toISOString() ?? null,
+  };
+}
+
+export const DeadLetter = z
+  .object({
+    message_id: z.string(),
+    session_id: z.string(),
+    user_id: z.string(),
+    stage: z.string().openapi({ description: 'The pipeline stage whose job failed: prompt, image or finalize' }),
+    job_id: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+    error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }),
+    attempts: z.number().int(),
+    failed_at: z.string(),
+  })
+  .openapi('DeadLetter');
+
+export const DeadLetterPage = z
+  .object({ data: z.array(DeadLetter), total: z.number().int() })
+  .openapi('DeadLetterPage');
+
+export function toDeadLetterWire(letter: DeadLetterRecord): z.infer<typeof DeadLetter> {
+  return {
+    message_id: letter.messageId,
+    session_id: letter.sessionId,
+    user_id: letter.userId,
+    stage: letter.stage,
+    job_id: letter.jobId,
+    payload: { ...letter.payload },
+    error: { code: letter.error.code, message: letter.error.message, retryable: letter.error.retryable },
+    attempts: letter.attempts,
+    failed_at: letter.failedAt,
   };
 }

@@ -3,7 +3,9 @@ import {
   registerDeleteSession,
   registerGetMessage,
   registerGetSession,
+  registerListDeadLetters,
   registerListMessages,
+  registerRetryDeadLetter,
   registerListSessions,
   registerPostMessage,
   type ConversationContext,
@@ -24,6 +26,7 @@ import type { App } from '../shared/http.js';
 import type { AtelierContext } from './context.js';
 import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
+import { idempotency } from './middleware/idempotency.js';
 
 /** The route table, top to bottom. Each path also answers with a trailing slash. */
 export function registerRoutes(app: App, ctx: AtelierContext, version: string): void {
@@ -46,9 +49,14 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerListSessions(app, conversation); //       GET    /sessions/
   registerGetSession(app, conversation); //         GET    /sessions/{id}/
   registerDeleteSession(app, conversation); //      DELETE /sessions/{id}/
-  registerPostMessage(app, conversation); //        POST   /sessions/{id}/messages/
+  app.use('/api/v1/chat/sessions/:id/messages', idempotency({ redis: ctx.redis, keyPrefix: ctx.config.queuePrefix }));
+  registerPostMessage(app, conversation); //        POST   /sessions/{id}/messages/  (Idempotency-Key)
   registerListMessages(app, conversation); //       GET    /sessions/{id}/messages/
   registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/
+
+  // operators: /internal/v1 (admin access comes with authentication)
+  registerListDeadLetters(app, conversation); //    GET    /dead-letters/
+  registerRetryDeadLetter(app, conversation); //    POST   /dead-letters/{message_id}/retry/
 
   // prompt and image services, usable on their own
   registerRefinePrompt(app, prompt); //             POST   /v1/prompt/refine/

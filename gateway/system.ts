@@ -21,8 +21,6 @@ export interface Atelier {
 
 export interface StartOptions {
   version: string;
-  /** Tests: how long a job lock lasts, so a killed worker's job is picked up quickly. */
-  lockDurationMs?: number;
   /** Tests: the recovery sweep's timing; `false` switches it off. */
   recovery?: { intervalMs: number; idleMs: number } | false;
 }
@@ -66,7 +64,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
         connection: workerRedis,
         prefix: config.queuePrefix,
         concurrency: config.workerConcurrency,
-        ...(options.lockDurationMs ? { lockDurationMs: options.lockDurationMs } : {}),
+        lockDurationMs: config.jobLockMs,
         ...(options.recovery !== undefined ? { recovery: options.recovery } : {}),
       },
     );

@@ -3,3 +3,4 @@ export * from './engine.js';
 export { createOfflinePromptEngine, type OfflinePromptEngineOptions } from './offline/engine.js';
 export { refinePrompt, MAX_HISTORY_TURNS, MAX_PROMPT_CHARS, type PromptContext } from './refine-prompt.js';
 export { registerRefinePrompt } from './routes/refine.js';
+export { withRefinementCache, type RefinementCacheOptions } from './cache.js';

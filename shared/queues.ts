@@ -12,6 +12,8 @@ export const StageJob = z.object({
   messageId: z.uuid(),
   sessionId: z.uuid(),
   userId: z.string().min(1),
+  /** How often this job waited out a provider's rate limit (those waits spend no attempt). */
+  rateLimitWaits: z.number().int().min(0).optional(),
 });
 export type StageJob = z.infer<typeof StageJob>;
 

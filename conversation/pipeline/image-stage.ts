@@ -32,7 +32,13 @@ export async function imageStage(ctx: PipelineContext, job: Job<StageJob>): Prom
     const uploading = await transitionMessage(
       ctx,
       started.id,
-      { type: 'image_generated', tookMs: Math.round(performance.now() - startedAt) },
+      {
+        type: 'image_generated',
+        tookMs: Math.round(performance.now() - startedAt),
+        ...(generated.usage
+          ? { usage: { stage: 'generating' as const, provider: generated.provider, model: generated.model, ...generated.usage } }
+          : {}),
+      },
       started,
     );
     if (!uploading) return;

@@ -1,8 +1,12 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { STAGES, StageJob, stageJobId, type PipelineStage } from '../../shared/queues.js';
+import { createDeadLetterQueue, type DeadLetter } from './dead-letters.js';
 
-export type PipelineQueues = Record<PipelineStage, Queue<StageJob>> & { close(): Promise<void> };
+export type PipelineQueues = Record<PipelineStage, Queue<StageJob>> & {
+  deadLetters: Queue<DeadLetter>;
+  close(): Promise<void>;
+};
 
 export interface QueueOptions {
   connection: Redis;
@@ -32,10 +36,12 @@ export function createPipelineQueues(options: QueueOptions): PipelineQueues {
       new Queue<StageJob>(stage, { connection: options.connection, prefix: options.prefix, defaultJobOptions }),
     ]),
   ) as Record<PipelineStage, Queue<StageJob>>;
+  const deadLetters = createDeadLetterQueue(options.connection, options.prefix);
   return {
     ...queues,
+    deadLetters,
     close: async () => {
-      await Promise.all(STAGES.map((stage) => queues[stage].close()));
+      await Promise.all([...STAGES.map((stage) => queues[stage].close()), deadLetters.close()]);
     },
   };
 }

@@ -1,6 +1,7 @@
-import { stageJobId, type PipelineStage } from '../../shared/queues.js';
+import { stageJobId, type PipelineStage, type StageJob } from '../../shared/queues.js';
 import type { MessageRecord } from '../message.js';
-import { failMessage } from '../fail-message.js';
+import { isFinal } from '../message.js';
+import { failForGood } from './dead-letters.js';
 import type { PipelineContext } from './context.js';
 import { enqueueStage } from './queues.js';
 
@@ -26,17 +27,26 @@ export async function recoverStalledMessages(
       await enqueueStage(ctx.queues, stage, { messageId: message.id, sessionId: message.sessionId, userId: message.userId });
       requeued += 1;
     } else if (state === 'failed') {
-      const moved = await failMessage(
-        ctx,
-        message.id,
-        { code: 'worker_lost', message: job?.failedReason || 'the job failed without finishing the message', retryable: true },
-        message,
-      );
+      const payload = { messageId: message.id, sessionId: message.sessionId, userId: message.userId };
+      const moved = await failLostMessage(ctx, stage, payload, job?.failedReason || 'the job failed without finishing the message');
       if (moved) failed += 1;
     }
   }
   if (requeued + failed > 0) ctx.logger.warn({ requeued, failed }, 'recovered stalled messages');
   return { requeued, failed };
+}
+
+/** Fail a message whose job was lost or failed without telling it, leaving a dead letter. */
+export async function failLostMessage(
+  ctx: PipelineContext,
+  stage: PipelineStage,
+  payload: StageJob,
+  reason: string,
+): Promise<MessageRecord | null> {
+  const message = await ctx.store.findMessage(payload.messageId);
+  if (!message || isFinal(message.status)) return null;
+  const error = { code: 'worker_lost', message: reason, stage: message.stage, retryable: true };
+  return failForGood(ctx, { message, stage, payload, error, attempts: message.attempts });
 }
 
 /** The stage a message is waiting for, read from what it already has. */

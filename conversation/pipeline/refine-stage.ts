@@ -50,8 +50,11 @@ export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Pro
           confidence: refinement.confidence,
           provider: refinement.provider,
           model: refinement.model,
-          cached: false,
+          cached: refinement.cached ?? false,
         },
+        ...(refinement.usage
+          ? { usage: { stage: 'refining' as const, provider: refinement.provider, model: refinement.model, ...refinement.usage } }
+          : {}),
         tookMs: Math.round(performance.now() - startedAt),
       },
       started,

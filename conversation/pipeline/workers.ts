@@ -1,7 +1,7 @@
 import { Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PipelineStage, StageJob } from '../../shared/queues.js';
-import { failMessage } from '../fail-message.js';
+import { failLostMessage } from './recover.js';
 import type { PipelineContext } from './context.js';
 import { finalizeStage } from './finalize-stage.js';
 import { imageStage } from './image-stage.js';
@@ -34,7 +34,7 @@ const STAGE_WORK: Record<PipelineStage, (ctx: PipelineContext, job: Job<StageJob
 /** One BullMQ worker per stage, plus the periodic recovery of lost messages. */
 export function startPipelineWorkers(ctx: PipelineContext, options: WorkerOptions): PipelineWorkers {
   const workers = (Object.keys(STAGE_WORK) as PipelineStage[]).map((stage) => {
-    const processor: Processor<StageJob> = (job) => runStage(ctx, job, () => STAGE_WORK[stage](ctx, job));
+    const processor: Processor<StageJob> = (job) => runStage(ctx, stage, job, () => STAGE_WORK[stage](ctx, job));
     const worker = new Worker<StageJob>(stage, processor, {
       connection: options.connection,
       prefix: options.prefix,
@@ -42,16 +42,14 @@ export function startPipelineWorkers(ctx: PipelineContext, options: WorkerOption
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.lockDurationMs ?? 30_000,
       maxStalledCount: 2,
+      // Never reached; a limiter must be set for a provider's 429 to pause the queue (queue.rateLimit).
+      limiter: { max: 1_000_000_000, duration: 1000 },
     });
     worker.on('error', (error) => ctx.logger.error({ err: error, stage }, 'worker error'));
     worker.on('failed', (job, error) => {
       // The processor fails the message itself; a job that stalled too often never reached it.
       if (job && /stalled more than allowable limit/.test(error.message)) {
-        void failMessage(ctx, job.data.messageId, {
-          code: 'worker_lost',
-          message: 'the worker running this message stopped too many times',
-          retryable: true,
-        }).catch((err: unknown) => ctx.logger.error({ err, messageId: job.data.messageId }, 'could not fail a stalled message'));
+        void failLostMessage(ctx, stage, job.data, 'the worker running this message stopped too many times').catch((err: unknown) => ctx.logger.error({ err, messageId: job.data.messageId }, 'could not fail a stalled message'));
       }
     });
     return worker;

@@ -13,6 +13,15 @@ const route = createRoute({
     'Answers 202 at once with the PENDING message. Follow it with `message.updated` events over Socket.IO, or poll the URL in `Location`.',
   request: {
     params: SessionParams,
+    headers: z.object({
+      'idempotency-key': z
+        .string()
+        .optional()
+        .openapi({
+          description:
+            'Send the same key with the same body again (within 24 h) to get the original 202 back without a second message; another body with the same key is a 422, a duplicate while the first is running a 409.',
+        }),
+    }),
     body: { content: { 'application/json': { schema: PostMessageBody } }, required: true },
   },
   responses: {
@@ -23,8 +32,10 @@ const route = createRoute({
     },
     400: errorResponses[400],
     404: errorResponses[404],
+    409: errorResponses[409],
     413: errorResponses[413],
     415: errorResponses[415],
+    422: errorResponses[422],
     503: errorResponses[503],
   },
 });

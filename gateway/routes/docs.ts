@@ -36,7 +36,7 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swag
 /** Paths as the API documents them: the trailing-slash form (both forms answer). */
 function withTrailingSlashes(paths: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(paths).map(([key, value]) => [/^\/(api|v1)\//.test(key) && !key.endsWith('/') ? `${key}/` : key, value]),
+    Object.entries(paths).map(([key, value]) => [/^\/(api|v1|internal)\//.test(key) && !key.endsWith('/') ? `${key}/` : key, value]),
   );
 }
 
