@@ -4,3 +4,4 @@ export { createOfflinePromptEngine, type OfflinePromptEngineOptions } from './of
 export { refinePrompt, MAX_HISTORY_TURNS, MAX_PROMPT_CHARS, type PromptContext } from './refine-prompt.js';
 export { registerRefinePrompt } from './routes/refine.js';
 export { withRefinementCache, type RefinementCacheOptions } from './cache.js';
+export { createGeminiPromptEngine, type GeminiPromptEngineOptions } from './gemini/engine.js';
