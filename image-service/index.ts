@@ -14,3 +14,4 @@ export { enhanceImage, type EnhanceImageInput } from './enhance-image.js';
 export { loadStoredImage } from './load-stored-image.js';
 export { registerGenerateImage } from './routes/generate.js';
 export { registerMedia, type MediaOptions } from './routes/media.js';
+export { createGeminiImageGenerator, type GeminiImageGeneratorOptions } from './gemini/generator.js';
