@@ -1,6 +1,7 @@
 /** The image service's public face: everything other folders may use. */
 export * from './ports.js';
 export { createDiskStorage, type DiskStorageOptions } from './storage/disk.js';
+export { createCloudinaryStorage, type CloudinaryStorageOptions } from './storage/cloudinary.js';
 export { createOfflineRenderer, OFFLINE_MODEL, OFFLINE_PROVIDER } from './offline/renderer.js';
 export { MAX_ENHANCED_SIDE } from './offline/enhance.js';
 export { EDIT_CAPABILITIES } from './offline/edit-instructions.js';
