@@ -1,8 +1,20 @@
 import path from 'node:path';
 import { createMongoStore, createPipelineQueues, createPostgresStore, type ConversationStore, type PipelineQueues } from '../conversation/index.js';
 import { migrateGallery } from '../gallery/index.js';
-import { createDiskStorage, createOfflineRenderer, type ImageGenerator, type ImageStorage } from '../image-service/index.js';
-import { createOfflinePromptEngine, type PromptEngine } from '../prompt-service/index.js';
+import {
+  createCloudinaryStorage,
+  createDiskStorage,
+  createGeminiImageGenerator,
+  createOfflineRenderer,
+  type ImageGenerator,
+  type ImageStorage,
+} from '../image-service/index.js';
+import {
+  createGeminiPromptEngine,
+  createOfflinePromptEngine,
+  withRefinementCache,
+  type PromptEngine,
+} from '../prompt-service/index.js';
 import type { Config } from '../shared/config.js';
 import { connectMongo } from '../shared/connections/mongo.js';
 import { connectPostgres, openPglite, type Postgres } from '../shared/connections/postgres.js';
@@ -91,14 +103,22 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     const realtimeChannelKey = `${config.queuePrefix}-realtime`;
     const realtime = createRedisPublisher(redis, realtimeChannelKey);
 
-    const promptEngine = createOfflinePromptEngine();
-    parts.prompts = `${promptEngine.provider} (${promptEngine.model})`;
-    const imageGenerator = createOfflineRenderer();
+    const promptEngine = choosePromptEngine(config, redis, logger);
+    parts.prompts = `${promptEngine.provider} (${promptEngine.model})${
+      config.promptProvider === 'gemini' && config.refineCacheTtlSeconds > 0 ? `, cached ${config.refineCacheTtlSeconds} s` : ''
+    }`;
+    const imageGenerator = chooseImageGenerator(config);
     parts.images = `${imageGenerator.provider} (${imageGenerator.model})`;
 
     const mediaDir = path.join(config.dataDir, 'media');
-    const storage = createDiskStorage({ mediaDir, publicUrl });
-    parts.storage = `local disk (${mediaDir}, served at ${publicUrl}/media/)`;
+    let storage: ImageStorage;
+    if (config.cloudinaryUrl) {
+      storage = await createCloudinaryStorage({ url: config.cloudinaryUrl, timeoutMs: config.providerTimeoutMs });
+      parts.storage = `cloudinary (${new URL(config.cloudinaryUrl).hostname})`;
+    } else {
+      storage = createDiskStorage({ mediaDir, publicUrl });
+      parts.storage = `local disk (${mediaDir}, served at ${publicUrl}/media/)`;
+    }
 
     return {
       config,
@@ -122,6 +142,32 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     await close();
     throw error;
   }
+}
+
+/**
+ * Gemini when configured (with the refinement cache in front, unless its TTL is 0), else the
+ * offline engine, whose answers cost nothing to recompute.
+ */
+function choosePromptEngine(config: Config, redis: Redis, logger: Logger): PromptEngine {
+  if (config.promptProvider !== 'gemini') return createOfflinePromptEngine();
+  const engine = createGeminiPromptEngine({
+    apiKey: config.gemini.apiKey as string, // loadConfig refuses "gemini" without a key
+    ...(config.gemini.baseUrl ? { baseUrl: config.gemini.baseUrl } : {}),
+    model: config.gemini.textModel,
+    timeoutMs: config.providerTimeoutMs,
+  });
+  if (config.refineCacheTtlSeconds === 0) return engine;
+  return withRefinementCache(engine, { redis, ttlSeconds: config.refineCacheTtlSeconds, keyPrefix: config.queuePrefix, logger });
+}
+
+function chooseImageGenerator(config: Config): ImageGenerator {
+  if (config.imageProvider !== 'gemini') return createOfflineRenderer();
+  return createGeminiImageGenerator({
+    apiKey: config.gemini.apiKey as string, // loadConfig refuses "gemini" without a key
+    ...(config.gemini.baseUrl ? { baseUrl: config.gemini.baseUrl } : {}),
+    model: config.gemini.imageModel,
+    timeoutMs: config.providerTimeoutMs,
+  });
 }
 
 /** A URL without its password, for logs and the banner. */

@@ -11,6 +11,8 @@ import { startAtelier, type Atelier, type StartOptions } from './system.js';
 export interface TestAtelier extends Atelier {
   url: string;
   dataDir: string;
+  /** The environment it was started with: another process given it joins the same system. */
+  env: Record<string, string>;
   /** `fetch` against the gateway, JSON in and out. */
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   connect(): Promise<Socket>;
@@ -36,8 +38,8 @@ export async function startTestAtelier(
 ): Promise<TestAtelier> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'atelier-test-'));
   const database = await createTestDatabaseUrl();
-  const config = loadConfig({
-    PATH: process.env.PATH,
+  const fullEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -47,7 +49,8 @@ export async function startTestAtelier(
     LOG_LEVEL: 'silent',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
-  });
+  };
+  const config = loadConfig(fullEnv);
   const atelier = await startAtelier(config, createLogger({ level: config.logLevel }), {
     version: 'test',
     recovery: false,
@@ -61,6 +64,7 @@ export async function startTestAtelier(
     ...atelier,
     url,
     dataDir,
+    env: { ...fullEnv, PUBLIC_URL: atelier.ctx.publicUrl },
     api: async (method, pathname, body, headers = {}) => {
       const response = await fetch(new URL(pathname, url), {
         method,

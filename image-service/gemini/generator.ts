@@ -6,7 +6,7 @@ import { encode, sourceSize } from '../offline/encode.js';
 import { MAX_ENHANCED_SIDE } from '../offline/enhance.js';
 import type { GeneratedImage, ImageFormat, ImageGenerator } from '../ports.js';
 import { nearestAspectRatio, requestedAspectRatio } from './aspect.js';
-import { callGemini, GEMINI_PROVIDER, refusalOf } from './classify.js';
+import { callGemini, GEMINI_PROVIDER, refusalOf } from '../../shared/providers/gemini.js';
 import { editText, enhanceText, generateText } from './prompts.js';
 
 export interface GeminiImageGeneratorOptions {

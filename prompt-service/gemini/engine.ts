@@ -1,7 +1,7 @@
 import { GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import { ProviderError, ValidationFailed } from '../../shared/errors.js';
 import type { PromptEngine, RefineInput, Refinement } from '../engine.js';
-import { callGemini, GEMINI_PROVIDER, refusalOf } from './classify.js';
+import { callGemini, GEMINI_PROVIDER, refusalOf } from '../../shared/providers/gemini.js';
 import { buildContents, SYSTEM_INSTRUCTION } from './instructions.js';
 import { GEMINI_REPLY_JSON_SCHEMA, GeminiReply } from './reply.js';
 

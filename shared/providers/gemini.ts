@@ -1,8 +1,8 @@
 import { ApiError, type GenerateContentResponse, type HttpOptions } from '@google/genai';
-import { classifyHttpStatus, parseRetryAfter, ProviderError } from '../../shared/errors.js';
+import { classifyHttpStatus, parseRetryAfter, ProviderError } from '../errors.js';
 
-// The prompt service keeps its own copy of this file (prompt-service/gemini/classify.ts): service
-// folders share nothing but shared/, and this is too small to earn a place there.
+// Shared by the prompt service's and the image service's Gemini engines: one SDK, one way its
+// failures are read.
 
 export const GEMINI_PROVIDER = 'gemini';
 

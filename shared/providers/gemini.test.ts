@@ -1,7 +1,7 @@
 import { ApiError } from '@google/genai';
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../../shared/errors.js';
-import { classifyGeminiError } from './classify.js';
+import { ProviderError } from '../errors.js';
+import { classifyGeminiError } from './gemini.js';
 
 const apiError = (status: number, body: unknown) => new ApiError({ status, message: JSON.stringify(body) });
 const status = (code: number, details?: unknown[]) => ({ error: { code, message: 'boom', status: 'X', ...(details && { details }) } });
