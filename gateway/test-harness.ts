@@ -99,8 +99,8 @@ export async function startTestAtelier(
  * can arrive before the 202 that tells the message id.
  */
 export function recordMessageEvents(socket: Socket): {
-  /** The events of one message, once it is DONE or FAILED. */
-  untilFinal(messageId: string): Promise<MessageEvent[]>;
+  /** The events of one message, once it is DONE or FAILED (after `afterSequence`, when given). */
+  untilFinal(messageId: string, afterSequence?: number): Promise<MessageEvent[]>;
   all: MessageEvent[];
 } {
   const all: MessageEvent[] = [];
@@ -111,10 +111,10 @@ export function recordMessageEvents(socket: Socket): {
   });
   return {
     all,
-    untilFinal: (messageId) =>
+    untilFinal: (messageId, afterSequence = 0) =>
       new Promise((resolve) => {
         const check = () => {
-          const mine = all.filter((event) => event.id === messageId);
+          const mine = all.filter((event) => event.id === messageId && event.sequence > afterSequence);
           if (mine.some((event) => event.status === 'DONE' || event.status === 'FAILED')) {
             waiting.delete(check);
             resolve(mine);
