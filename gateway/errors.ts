@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { AppError, ValidationFailed, toAppError, type ErrorCode, type ErrorDetail } from '../shared/errors.js';
+import { AppError, ProviderError, ValidationFailed, toAppError, type ErrorCode, type ErrorDetail } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 
 /** The one table from error code to HTTP status. */
@@ -50,6 +50,10 @@ export function errorResponse(c: Context, thrown: unknown, logger: Logger): Resp
     logger.error({ err: thrown, requestId, path: c.req.path }, 'request failed');
   }
   const message = error.code === 'internal' ? 'internal error' : error.message;
+  // A provider that asked us to wait: pass the wait on (the direct prompt and image routes).
+  if (error instanceof ProviderError && error.retryAfterMs !== undefined) {
+    c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+  }
   return c.json(
     { error: { code: error.code, message, request_id: requestId, details: error.details } },
     status,
