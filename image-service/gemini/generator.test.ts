@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError, ProviderError, type ProviderFailureKind } from '../../shared/errors.js';
+import { AppError, type ProviderFailureKind } from '../../shared/errors.js';
 import {
   imageResponse,
   startFakeGemini,
@@ -10,6 +10,7 @@ import {
 } from '../../shared/testing/fakes/gemini-server.js';
 import type { ImageFormat, ImageGenerator } from '../ports.js';
 import { createGeminiImageGenerator } from './generator.js';
+import { expectProviderFailure } from '../../shared/testing/provider-errors.js';
 
 const MODEL = 'gemini-2.5-flash-image';
 
@@ -25,15 +26,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function failure(promise: Promise<unknown>, kind: ProviderFailureKind): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  expect((error as ProviderError).kind).toBe(kind);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>, kind: ProviderFailureKind) => expectProviderFailure(promise, 'gemini', kind);
 
 function picture(width: number, height: number, format: ImageFormat): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } })

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError, ValidationFailed, type ProviderFailureKind } from '../../shared/errors.js';
+import { ValidationFailed, type ProviderFailureKind } from '../../shared/errors.js';
 import { googleError, startFakeGemini, textResponse, type FakeGemini } from '../../shared/testing/fakes/gemini-server.js';
 import type { HistoryTurn, PromptEngine } from '../engine.js';
 import { createGeminiPromptEngine } from './engine.js';
 import { GEMINI_REPLY_JSON_SCHEMA } from './reply.js';
+import { expectProviderFailure } from '../../shared/testing/provider-errors.js';
 
 const MODEL = 'gemini-2.5-flash';
 
@@ -19,16 +20,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function failure(promise: Promise<unknown>, kind: ProviderFailureKind): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  const providerError = error as ProviderError;
-  expect({ kind: providerError.kind, provider: providerError.provider }).toEqual({ kind, provider: 'gemini' });
-  return providerError;
-}
+const failure = (promise: Promise<unknown>, kind: ProviderFailureKind) => expectProviderFailure(promise, 'gemini', kind);
 
 const reply = (fields: Record<string, unknown>) =>
   textResponse(
