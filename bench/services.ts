@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../shared/config.js';
-import { createRedis, startEmbeddedRedis } from '../shared/connections/redis.js';
+import { createRedis, deleteKeysMatching, startEmbeddedRedis } from '../shared/connections/redis.js';
 
 /**
  * What a benchmark run stands on: the machine's Postgres and Redis when DATABASE_URL and
@@ -66,9 +66,7 @@ async function withClient(url: string, work: (client: pg.Client) => Promise<unkn
 export async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
   const redis = createRedis(redisUrl);
   try {
-    for await (const keys of redis.scanStream({ match: pattern, count: 500 }) as AsyncIterable<string[]>) {
-      if (keys.length > 0) await redis.del(...keys);
-    }
+    await deleteKeysMatching(redis, pattern);
   } finally {
     await redis.quit();
   }

@@ -5,7 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
 import { createTestDatabaseUrl } from '../shared/testing/postgres.js';
-import { testRedisUrl, uniquePrefix } from '../shared/testing/redis.js';
+import { deleteKeysWithPrefix, testRedisUrl, uniquePrefix } from '../shared/testing/redis.js';
 import { startAtelier, type Atelier, type StartOptions } from './system.js';
 
 export interface TestAtelier extends Atelier {
@@ -88,6 +88,7 @@ export async function startTestAtelier(
     close: async () => {
       for (const socket of sockets) socket.disconnect();
       await atelier.stop();
+      await deleteKeysWithPrefix(fullEnv.QUEUE_PREFIX as string);
       await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -12,7 +12,7 @@ import { createLogger } from '../../shared/logger.js';
 import { stageJobId, type PipelineStage, type StageJob } from '../../shared/queues.js';
 import { createRedisPublisher } from '../../shared/realtime.js';
 import { createTestPostgres } from '../../shared/testing/postgres.js';
-import { createTestRedis, uniquePrefix } from '../../shared/testing/redis.js';
+import { createTestRedis, deleteKeysWithPrefix, uniquePrefix } from '../../shared/testing/redis.js';
 import type { MessageRecord, SessionRecord } from '../message.js';
 import { messageRecord, sessionRecord } from '../store/fixtures.js';
 import { createPostgresStore } from '../store/postgres.js';
@@ -60,6 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx?.queues.close();
   await redis?.quit();
+  await deleteKeysWithPrefix(prefix);
   await postgres?.close();
   await rm(mediaDir, { recursive: true, force: true });
 });

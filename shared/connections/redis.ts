@@ -66,3 +66,10 @@ export async function startEmbeddedRedis(options: { binary: string; dataDir?: st
     },
   };
 }
+
+/** Delete every key matching `pattern` (SCAN, never KEYS: it does not block the server). */
+export async function deleteKeysMatching(redis: Redis, pattern: string): Promise<void> {
+  for await (const keys of redis.scanStream({ match: pattern, count: 500 }) as AsyncIterable<string[]>) {
+    if (keys.length > 0) await redis.del(...keys);
+  }
+}
