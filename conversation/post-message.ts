@@ -1,5 +1,4 @@
-import { resolveSize } from '../image-service/index.js';
-import { NotFound, ServiceUnavailable, ValidationFailed } from '../shared/errors.js';
+import { NotFound, ServiceUnavailable } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { REALTIME_EVENTS } from '../shared/realtime.js';
 import type { ConversationContext } from './context.js';
@@ -10,8 +9,8 @@ import { failMessage } from './fail-message.js';
 
 /**
  * Store a user's message as PENDING and start its pipeline. Everything that can be checked now
- * is (the session, the image options), so a request that gets 202 only fails later for reasons
- * found later. If the queue cannot take the job the message is kept as FAILED, not lost.
+ * is (the session here, the image options by the route's schema), so a request that gets 202 only
+ * fails later for reasons found later. If the queue cannot take the job the message is kept as FAILED, not lost.
  */
 export async function postMessage({
   ctx,
@@ -20,8 +19,8 @@ export async function postMessage({
   ctx: ConversationContext;
   input: { userId: string; sessionId: string; content: string; options?: MessageOptions | undefined };
 }): Promise<MessageRecord> {
+  // The sizes were checked by the route's ImageOptions schema (the image service's size rules).
   const options = input.options ?? {};
-  checkImageOptions(options);
 
   // A plain read: the session's `updatedAt` is moved by the worker, off the request's path.
   if (!(await ctx.store.getSession(input.userId, input.sessionId))) throw new NotFound('session', input.sessionId);
@@ -51,19 +50,4 @@ export async function postMessage({
     throw new ServiceUnavailable('the pipeline is unavailable; the message was recorded as FAILED', error);
   }
   return message;
-}
-
-/** The image options, checked as the image service will read them; errors name `body.options.*`. */
-function checkImageOptions(options: MessageOptions): void {
-  try {
-    resolveSize(options);
-  } catch (error) {
-    if (error instanceof ValidationFailed) {
-      throw new ValidationFailed(
-        error.message,
-        error.details.map((detail) => ({ ...detail, path: `body.options.${detail.path ?? ''}`.replace(/\.$/, '') })),
-      );
-    }
-    throw error;
-  }
 }

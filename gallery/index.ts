@@ -12,12 +12,10 @@ export { listDeletedImages } from './list-deleted-images.js';
 export { restoreImage } from './restore-image.js';
 export { deleteImagePermanently } from './delete-image-permanently.js';
 
-export {
-  registerListImages,
-  registerCreateImage,
-  registerListDeletedImages,
-  registerGetImage,
-  registerDeleteImage,
-  registerRestoreImage,
-  registerDeleteImagePermanently,
-} from './routes/index.js';
+export { registerListImages } from './routes/list-images.js';
+export { registerCreateImage } from './routes/create-image.js';
+export { registerListDeletedImages } from './routes/list-deleted-images.js';
+export { registerGetImage } from './routes/get-image.js';
+export { registerDeleteImage } from './routes/delete-image.js';
+export { registerRestoreImage } from './routes/restore-image.js';
+export { registerDeleteImagePermanently } from './routes/delete-image-permanently.js';

@@ -13,6 +13,7 @@ export { generateImage, type GenerateImageInput } from './generate-image.js';
 export { editImage, type EditImageInput } from './edit-image.js';
 export { enhanceImage, type EnhanceImageInput } from './enhance-image.js';
 export { loadStoredImage } from './load-stored-image.js';
+export { storeGenerated } from './store-generated.js';
 export { registerGenerateImage } from './routes/generate.js';
 export { registerMedia, type MediaOptions } from './routes/media.js';
 export { createGeminiImageGenerator, type GeminiImageGeneratorOptions } from './gemini/generator.js';

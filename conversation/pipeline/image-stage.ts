@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Job } from 'bullmq';
-import { resolveSize, type GeneratedImage } from '../../image-service/index.js';
+import { resolveSize, storeGenerated, type GeneratedImage } from '../../image-service/index.js';
 import { AppError } from '../../shared/errors.js';
 import { derivedId } from '../../shared/ids.js';
 import type { StageJob } from '../../shared/queues.js';
@@ -44,29 +44,17 @@ export async function imageStage(ctx: PipelineContext, job: Job<StageJob>): Prom
     if (!uploading) return;
 
     startedAt = performance.now();
-    const imageId = derivedId('image', uploading.id);
-    const stored = await ctx.storage.put({
-      imageId,
-      userId: uploading.userId,
-      data: generated.data,
-      format: generated.format,
-      tags: [uploading.intent ?? 'generate', generated.provider],
-      context: { session_id: uploading.sessionId, message_id: uploading.id },
-    });
-    const image: MessageImage = {
-      id: imageId,
-      url: stored.url,
-      thumbnailUrl: stored.thumbnailUrl,
-      width: generated.width,
-      height: generated.height,
-      format: generated.format,
-      bytes: stored.bytes,
-      seed: generated.seed,
-      provider: generated.provider,
-      model: generated.model,
-      storage: ctx.storage.kind,
-      storageKey: stored.key,
-    };
+    const { imageId, key, ...stored } = await storeGenerated(
+      ctx,
+      {
+        imageId: derivedId('image', uploading.id),
+        userId: uploading.userId,
+        tags: [uploading.intent ?? 'generate', generated.provider],
+        context: { session_id: uploading.sessionId, message_id: uploading.id },
+      },
+      generated,
+    );
+    const image: MessageImage = { ...stored, id: imageId, storageKey: key };
     const done = await transitionMessage(
       ctx,
       uploading.id,

@@ -87,6 +87,17 @@ export interface FakeCloudinary {
   close(): Promise<void>;
 }
 
+/** What every recorded call holds: its fields, its signature and whether that was valid. */
+function recordedCall(fields: Record<string, string>, signatureValid: boolean): RecordedCall {
+  return {
+    fields,
+    signature: fields.signature,
+    timestamp: fields.timestamp === undefined ? undefined : Number(fields.timestamp),
+    signatureValid,
+    status: null,
+  };
+}
+
 /** Fields Cloudinary leaves out of the string to sign. */
 const UNSIGNED_FIELDS = new Set(['file', 'api_key', 'resource_type', 'cloud_name', 'signature']);
 
@@ -124,11 +135,7 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
     const { fields, file } = parseMultipart(await readBody(request), request.headers['content-type'] ?? '');
     const check = verify(fields);
     const record: RecordedUpload = {
-      fields,
-      signature: fields.signature,
-      timestamp: fields.timestamp === undefined ? undefined : Number(fields.timestamp),
-      signatureValid: check.valid,
-      status: null,
+      ...recordedCall(fields, check.valid),
       publicId: fields.public_id,
       folder: fields.folder,
       format: fields.format,
@@ -169,11 +176,7 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
     const { fields } = parseMultipart(await readBody(request), request.headers['content-type'] ?? '');
     const check = verify(fields);
     const record: RecordedDestroy = {
-      fields,
-      signature: fields.signature,
-      timestamp: fields.timestamp === undefined ? undefined : Number(fields.timestamp),
-      signatureValid: check.valid,
-      status: null,
+      ...recordedCall(fields, check.valid),
       publicId: fields.public_id,
       invalidate: flag(fields.invalidate),
       result: undefined,

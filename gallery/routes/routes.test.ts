@@ -24,7 +24,7 @@ import {
   registerListDeletedImages,
   registerListImages,
   registerRestoreImage,
-} from './index.js';
+} from '../index.js';
 
 const logger = createLogger({ level: 'silent' });
 const redis = createTestRedis();
