@@ -19,11 +19,11 @@ export interface RawChain {
 }
 
 export async function startRawChain(redisUrl: string, prefix: string, concurrency: number): Promise<RawChain> {
-  const connection = createRedis(redisUrl);
+  const connection = createRedis(redisUrl, () => {});
   const mediaDir = await mkdtemp(path.join(tmpdir(), 'atelier-raw-'));
   const engine = createOfflinePromptEngine();
   const renderer = createOfflineRenderer();
-  const storage = createDiskStorage({ mediaDir, publicUrl: 'http://localhost' });
+  const storage = createDiskStorage({ mediaDir });
   type Data = { id: string; prompt: string; size: number; refined?: string; url?: string };
   const queues = {
     prompt: new Queue<Data>('raw-prompt', { connection, prefix }),
@@ -39,11 +39,11 @@ export async function startRawChain(redisUrl: string, prefix: string, concurrenc
       const prompt = job.data.refined ?? job.data.prompt;
       const image = await renderer.generate({ prompt, caption: prompt, width: job.data.size, height: job.data.size, seed: 1, format: 'png' });
       const stored = await storage.put({ imageId: job.data.id, userId: 'bench', data: image.data, format: 'png' });
-      await queues.finalize.add('finalize', { ...job.data, url: stored.url }, { jobId: `${job.data.id}.finalize` });
+      await queues.finalize.add('finalize', { ...job.data, url: stored.key }, { jobId: `${job.data.id}.finalize` });
     }, { connection, prefix, concurrency }),
     new Worker<Data>('raw-finalize', async () => undefined, { connection, prefix, concurrency }),
   ];
-  const eventsConnection = createRedis(redisUrl);
+  const eventsConnection = createRedis(redisUrl, () => {});
   const events = new QueueEvents('raw-finalize', { connection: eventsConnection, prefix });
   await events.waitUntilReady();
   const waiting = new Map<string, () => void>();
@@ -70,7 +70,7 @@ export async function startRawChain(redisUrl: string, prefix: string, concurrenc
 export async function engineOnly(prompt: string, size: number, mediaDir: string): Promise<void> {
   const refined = await engineOnlyParts.engine.refine({ prompt });
   const image = await engineOnlyParts.renderer.generate({ prompt: refined.refinedPrompt, caption: refined.refinedPrompt, width: size, height: size, seed: 1, format: 'png' });
-  await createDiskStorage({ mediaDir, publicUrl: 'http://localhost' }).put({ imageId: newId(), userId: 'bench', data: image.data, format: 'png' });
+  await createDiskStorage({ mediaDir }).put({ imageId: newId(), userId: 'bench', data: image.data, format: 'png' });
 }
 
 const engineOnlyParts = { engine: createOfflinePromptEngine(), renderer: createOfflineRenderer() };

@@ -64,7 +64,7 @@ async function withClient(url: string, work: (client: pg.Client) => Promise<unkn
 
 /** Remove a run's keys (its queues, its realtime channel) from a shared Redis. */
 export async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
-  const redis = createRedis(redisUrl);
+  const redis = createRedis(redisUrl, () => {});
   try {
     await deleteKeysMatching(redis, pattern);
   } finally {

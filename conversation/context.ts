@@ -1,3 +1,4 @@
+import type { MediaLinks } from '../image-service/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
 import type { PipelineQueues } from './pipeline/queues.js';
@@ -8,6 +9,8 @@ export interface ConversationContext {
   store: ConversationStore;
   queues: PipelineQueues;
   realtime: RealtimePublisher;
+  /** The image URLs a message carries are built with these, when it is read. */
+  links: MediaLinks;
   logger: Logger;
   /** Base of the `Location` URLs handed out. */
   publicUrl: string;

@@ -4,10 +4,10 @@ export type { PipelineContext } from './pipeline/context.js';
 export type { ConversationStore } from './store/port.js';
 export type { MessageRecord, SessionRecord, MessageStatus, MessageStage } from './message.js';
 export { createPostgresStore, createMongoStore } from './store/index.js';
-export { createPipelineQueues, enqueueStage, type PipelineQueues } from './pipeline/queues.js';
+export { createPipelineQueues, type PipelineQueues } from './pipeline/queues.js';
 export { startPipelineWorkers, type PipelineWorkers, type WorkerOptions } from './pipeline/workers.js';
-export { recoverStalledMessages } from './pipeline/recover.js';
 export { getSession } from './get-session.js';
+export { markImageDeleted } from './mark-image-deleted.js';
 export { Message, toMessageWire, type MessageWire } from './schemas.js';
 
 export { registerCreateSession } from './routes/create-session.js';

@@ -1,18 +1,20 @@
+import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import type { ConversationContext } from './context.js';
-import type { DeadLetter } from './pipeline/dead-letters.js';
+import type { MessageRecord } from './message.js';
 
-/** Dead letters, newest first, `offset`/`limit` paged (an operator's list, not a client's). */
+/**
+ * Dead letters: the messages that failed for good, newest first, a page at a time. They are the
+ * FAILED messages themselves, read from the conversation store, so none is lost with Redis and
+ * each can be retried from where it stopped (retry-dead-letter.ts). For operators.
+ */
 export async function listDeadLetters({
   ctx,
   input,
 }: {
-  ctx: Pick<ConversationContext, 'queues'>;
-  input: { limit: number; offset: number };
-}): Promise<{ items: DeadLetter[]; total: number }> {
-  const queue = ctx.queues.deadLetters;
-  const [jobs, total] = await Promise.all([
-    queue.getWaiting(input.offset, input.offset + input.limit - 1),
-    queue.getWaitingCount(),
-  ]);
-  return { items: jobs.filter((job) => job !== undefined).map((job) => job.data), total };
+  ctx: Pick<ConversationContext, 'store'>;
+  input: { limit: number; cursor?: string | undefined };
+}): Promise<Page<MessageRecord>> {
+  const beforeId = input.cursor === undefined ? undefined : decodeCursor(input.cursor, ['uuid'])[0];
+  const rows = await ctx.store.listFailed({ limit: input.limit + 1, ...(beforeId ? { beforeId } : {}) });
+  return toPage(rows, input.limit, (message) => [message.id]);
 }

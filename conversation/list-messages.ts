@@ -11,7 +11,7 @@ export async function listMessages({
   ctx: Pick<ConversationContext, 'store'>;
   input: { userId: string; sessionId: string; limit: number; cursor?: string | undefined };
 }): Promise<Page<MessageRecord>> {
-  const afterId = input.cursor === undefined ? undefined : decodeCursor(input.cursor, 1)[0];
+  const afterId = input.cursor === undefined ? undefined : decodeCursor(input.cursor, ['uuid'])[0];
   await getSession({ ctx, input });
   const rows = await ctx.store.listMessages({
     userId: input.userId,

@@ -10,7 +10,7 @@ export async function listSessions({
   ctx: Pick<ConversationContext, 'store'>;
   input: { userId: string; limit: number; cursor?: string | undefined };
 }): Promise<Page<SessionRecord>> {
-  const beforeId = input.cursor === undefined ? undefined : decodeCursor(input.cursor, 1)[0];
+  const beforeId = input.cursor === undefined ? undefined : decodeCursor(input.cursor, ['uuid'])[0];
   const rows = await ctx.store.listSessions({
     userId: input.userId,
     limit: input.limit + 1,

@@ -91,14 +91,14 @@ describe('applyEvent: allowed transitions', () => {
     {
       name: 'saving → done',
       from: { status: 'PROCESSING', stage: 'saving', intent: 'generate', image },
-      event: { type: 'completed', tookMs: 2, galleryImageId: 'g-1' },
+      event: { type: 'completed', tookMs: 2 },
       expect: {
         status: 'DONE',
         stage: 'done',
         progress: 100,
         completedAt: later,
         timings: { saving: 2 },
-        image: { ...image, id: 'g-1' },
+        image,
       },
     },
     {

@@ -4,9 +4,9 @@ import {
   type MessageError,
   type MessageImage,
   type MessageRecord,
+  type MessageRefinement,
   type MessageStage,
-  type ProviderUsage,
-  type Refinement,
+  type StageUsage,
   type WorkingStage,
 } from './message.js';
 
@@ -17,8 +17,9 @@ import {
  *   PENDING(queued) → PROCESSING(refining → generating → uploading → saving) → DONE(done)
  *            └──────────────────────────┴──── any stage ────────────────────→ FAILED(failed)
  *
- * A final message (DONE or FAILED) never changes again, so a late or duplicated event cannot
- * undo an outcome the client has already seen.
+ * A final message (DONE or FAILED) never changes its outcome again, so a late or duplicated event
+ * cannot undo what the client has already seen. (Two events still apply to it: an operator's
+ * retry of a FAILED message, and the deletion of its image from the gallery.)
  */
 
 export type MessageEvent =
@@ -31,17 +32,20 @@ export type MessageEvent =
       intent: Intent;
       refinedPrompt: string;
       reply: string | null;
-      refinement: Refinement;
-      usage?: ProviderUsage;
+      refinement: MessageRefinement;
+      usage?: StageUsage;
       tookMs: number;
     }
-  | { type: 'image_generated'; usage?: ProviderUsage; tookMs: number }
+  | { type: 'image_generated'; usage?: StageUsage; tookMs: number }
   | { type: 'image_stored'; image: MessageImage; tookMs: number }
-  /** Done. For an image, `galleryImageId` is the id it was filed under in the gallery. */
-  | { type: 'completed'; tookMs?: number; galleryImageId?: string }
-  | { type: 'failed'; error: MessageError }
+  /** Done: the image (if any) is filed in the gallery, under its own id. */
+  | { type: 'completed'; tookMs?: number }
+  /** Failed for good. `releaseIdempotencyKey`: the request that posted it was answered with an error. */
+  | { type: 'failed'; error: MessageError; releaseIdempotencyKey?: boolean }
   /** An operator retries a failed message (a dead letter): it starts again from where it stopped. */
-  | { type: 'requeued' };
+  | { type: 'requeued' }
+  /** Its image was deleted for good from the gallery. Applies to a finished message too. */
+  | { type: 'image_deleted'; imageId: string };
 
 /** Progress shown while in (or just past) each stage. */
 export const STAGE_PROGRESS: Record<MessageStage, number> = {
@@ -83,6 +87,12 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
       error: null,
       completedAt: null,
     };
+  }
+  if (event.type === 'image_deleted') {
+    // Not a change of outcome: the image the message made is gone, and the message says so.
+    if (message.image?.id !== event.imageId) throw new InvalidTransition(`message ${message.id} has no image ${event.imageId}`);
+    if (message.imageDeletedAt !== null) return message;
+    return { ...message, sequence: message.sequence + 1, updatedAt: now, imageDeletedAt: now };
   }
   if (isFinal(message.status)) {
     throw new InvalidTransition(`message ${message.id} is ${message.status}; it does not change any more`);
@@ -150,14 +160,11 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
         throw new InvalidTransition(`message ${message.id} has no image yet; it cannot be done`);
       }
       const timings = event.tookMs === undefined ? message.timings : { ...message.timings, saving: event.tookMs };
-      const image =
-        message.image && event.galleryImageId ? { ...message.image, id: event.galleryImageId } : message.image;
       return {
         ...next,
         status: 'DONE',
         stage: 'done',
         progress: 100,
-        image,
         error: null,
         timings,
         completedAt: now,
@@ -170,6 +177,9 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
         stage: 'failed',
         progress: 100,
         error: event.error,
+        // A note such as "Changing your latest image: …" promised what did not happen.
+        reply: null,
+        ...(event.releaseIdempotencyKey ? { idempotencyKey: null, requestHash: null } : {}),
         completedAt: now,
       };
   }

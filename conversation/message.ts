@@ -1,5 +1,6 @@
-import type { Intent } from '../prompt-service/index.js';
-import type { ImageFormat } from '../image-service/index.js';
+import type { ImageFormat, StoredImage } from '../image-service/index.js';
+import type { Intent, Refinement } from '../prompt-service/index.js';
+import type { ProviderUsage } from '../shared/usage.js';
 
 /**
  * The message as the conversation service keeps it (camelCase; the wire shape is in schemas.ts).
@@ -24,20 +25,8 @@ export interface MessageOptions {
   format?: ImageFormat;
 }
 
-export interface MessageImage {
-  id: string;
-  url: string;
-  thumbnailUrl: string | null;
-  width: number;
-  height: number;
-  format: ImageFormat;
-  bytes: number;
-  seed: number;
-  provider: string;
-  model: string;
-  storage: 'disk' | 'cloudinary';
-  storageKey: string;
-}
+/** The message's image: the image service's stored image, filed in the gallery under the same id. */
+export type MessageImage = StoredImage;
 
 export interface MessageError {
   code: string;
@@ -46,24 +35,18 @@ export interface MessageError {
   retryable: boolean;
 }
 
-export interface Refinement {
-  negativePrompt: string;
-  confidence: number;
-  provider: string;
-  model: string;
+/** What the message keeps of the prompt service's refinement (the prompt and intent are its own fields). */
+export type MessageRefinement = Pick<Refinement, 'negativePrompt' | 'confidence' | 'provider' | 'model'> & {
   /** Served from the refinement cache, costing no provider call. */
   cached: boolean;
-}
+};
 
-/** What a provider reported it used for one call. */
-export interface ProviderUsage {
+/** What one stage's provider call used. */
+export type StageUsage = ProviderUsage & {
   stage: WorkingStage;
   provider: string;
   model: string;
-  inputTokens?: number;
-  outputTokens?: number;
-  images?: number;
-}
+};
 
 export interface MessageRecord {
   id: string;
@@ -82,12 +65,21 @@ export interface MessageRecord {
   intent: Intent | null;
   refinedPrompt: string | null;
   reply: string | null;
-  refinement: Refinement | null;
+  refinement: MessageRefinement | null;
   image: MessageImage | null;
+  /** Set when its image was deleted for good from the gallery: the image is gone, the message says so. */
+  imageDeletedAt: Date | null;
   error: MessageError | null;
-  usage: ProviderUsage[];
+  usage: StageUsage[];
   /** Milliseconds each stage took. */
   timings: Partial<Record<WorkingStage, number>>;
+  /**
+   * The `Idempotency-Key` it was posted with (unique per user) and a hash of what was posted, so
+   * a repeat of the request finds this message again, even after a crash. Null when none was sent,
+   * or once released (a request that failed frees its key).
+   */
+  idempotencyKey: string | null;
+  requestHash: string | null;
   createdAt: Date;
   updatedAt: Date;
   completedAt: Date | null;
@@ -112,11 +104,16 @@ export function pendingMessage(input: {
   userId: string;
   content: string;
   options: MessageOptions;
+  idempotency?: { key: string; requestHash: string } | undefined;
   at: Date;
 }): MessageRecord {
-  const { at, ...identity } = input;
+  // Field by field: this runs on every POST, and a spread costs far more than a plain literal.
   return {
-    ...identity,
+    id: input.id,
+    sessionId: input.sessionId,
+    userId: input.userId,
+    content: input.content,
+    options: input.options,
     status: 'PENDING',
     stage: 'queued',
     progress: 0,
@@ -127,11 +124,14 @@ export function pendingMessage(input: {
     reply: null,
     refinement: null,
     image: null,
+    imageDeletedAt: null,
     error: null,
     usage: [],
     timings: {},
-    createdAt: at,
-    updatedAt: at,
+    idempotencyKey: input.idempotency?.key ?? null,
+    requestHash: input.idempotency?.requestHash ?? null,
+    createdAt: input.at,
+    updatedAt: input.at,
     completedAt: null,
   };
 }

@@ -1,44 +1,71 @@
-import { NotFound, ServiceUnavailable } from '../shared/errors.js';
+import { createHash } from 'node:crypto';
+import { AppError, Conflict, NotFound, ServiceUnavailable } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import { outageMessage } from '../shared/outages.js';
 import { REALTIME_EVENTS } from '../shared/realtime.js';
 import type { ConversationContext } from './context.js';
+import { failMessage } from './fail-message.js';
 import { pendingMessage, type MessageOptions, type MessageRecord } from './message.js';
 import { enqueueStage } from './pipeline/queues.js';
 import { toMessageWire } from './schemas.js';
-import { failMessage } from './fail-message.js';
+
+export interface PostMessageInput {
+  userId: string;
+  sessionId: string;
+  content: string;
+  options?: MessageOptions | undefined;
+  /** The request's `Idempotency-Key`: a repeat of the same request finds the same message. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface PostedMessage {
+  /** The message as it was posted (PENDING): the 202's body, the same for the original and any replay. */
+  message: MessageRecord;
+  /** True when the key was used before with the same request: this is that message, as posted then. */
+  replayed: boolean;
+}
 
 /**
- * Store a user's message as PENDING and start its pipeline. Everything that can be checked now
- * is (the session here, the image options by the route's schema), so a request that gets 202 only
- * fails later for reasons found later. If the queue cannot take the job the message is kept as FAILED, not lost.
+ * Store a user's message as PENDING and start its pipeline when it is its session's turn (see
+ * pipeline/turns.ts): otherwise it waits, `queued`, for the earlier messages to finish.
+ *
+ * - The session and the image options are checked now (the options by the route's schema), so
+ *   a request that gets 202 only fails later for reasons found later.
+ * - Redis down: 503 before anything is stored. Redis failing after the message was stored: the
+ *   message is kept as FAILED (retryable, its key freed), never left PENDING for nobody.
+ * - With an `Idempotency-Key`, the key is kept with the message in the store (unique per user),
+ *   so a repeat, even after a crash, finds it: the same request gets the original answer again
+ *   (`replayed`: the message as it was posted; its `Location` shows it now), another request
+ *   with the same key is `idempotency_key_reused`.
  */
-export async function postMessage({
-  ctx,
-  input,
-}: {
-  ctx: ConversationContext;
-  input: { userId: string; sessionId: string; content: string; options?: MessageOptions | undefined };
-}): Promise<MessageRecord> {
-  // The sizes were checked by the route's ImageOptions schema (the image service's size rules).
-  const options = input.options ?? {};
-
+export async function postMessage({ ctx, input }: { ctx: ConversationContext; input: PostMessageInput }): Promise<PostedMessage> {
   // A plain read: the session's `updatedAt` is moved by the worker, off the request's path.
   if (!(await ctx.store.getSession(input.userId, input.sessionId))) throw new NotFound('session', input.sessionId);
-  const now = new Date();
+  if (!ctx.queues.isConnected()) throw new ServiceUnavailable(outageMessage('redis'), undefined, 'redis');
+
+  const options = input.options ?? {};
+  const key = input.idempotencyKey;
+  const requestHash = key === undefined ? undefined : hashOf(input.sessionId, input.content, options);
   const message = pendingMessage({
     id: newId(),
     sessionId: input.sessionId,
     userId: input.userId,
     content: input.content,
     options,
-    at: now,
+    idempotency: key !== undefined && requestHash !== undefined ? { key, requestHash } : undefined,
+    at: new Date(),
   });
-  await ctx.store.insertMessage(message);
+  try {
+    await ctx.store.insertMessage(message);
+  } catch (error) {
+    if (key === undefined || requestHash === undefined || !(error instanceof Conflict)) throw error;
+    return { message: await replay(ctx, input.userId, key, requestHash), replayed: true };
+  }
   // Emitted before the job exists, so subscribers see PENDING before anything a worker emits.
-  ctx.realtime.toSession(message.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(message));
+  ctx.realtime.toSession(message.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(message, ctx.links));
 
   try {
-    await enqueueStage(ctx.queues, 'prompt', { messageId: message.id, sessionId: message.sessionId, userId: message.userId });
+    if (await ctx.store.claimTurn(message.sessionId, message.id)) await enqueueStage(ctx.queues, 'prompt', message.id);
   } catch (error) {
     ctx.logger.error({ err: error, messageId: message.id }, 'could not start the pipeline');
     await failMessage(
@@ -46,8 +73,43 @@ export async function postMessage({
       message.id,
       { code: 'service_unavailable', message: 'the pipeline could not be started; post the message again', retryable: true },
       message,
+      { releaseIdempotencyKey: true },
     ).catch(() => undefined);
-    throw new ServiceUnavailable('the pipeline is unavailable; the message was recorded as FAILED', error);
+    throw new ServiceUnavailable('the pipeline could not be started; post the message again', error);
   }
-  return message;
+  return { message, replayed: false };
+}
+
+/** The message an earlier request with this key made, if the request was the same. */
+async function replay(ctx: ConversationContext, userId: string, key: string, requestHash: string): Promise<MessageRecord> {
+  const earlier = await ctx.store.findByIdempotencyKey(userId, key);
+  // The key was freed in between (the other request failed): the client may simply send again.
+  if (!earlier) throw new Conflict('a request with this Idempotency-Key just failed; send it again');
+  if (earlier.requestHash !== requestHash) {
+    throw new AppError('idempotency_key_reused', 'this Idempotency-Key was used with a different request');
+  }
+  // The original answer, rebuilt exactly: the message as it was stored when it was posted.
+  return pendingMessage({
+    id: earlier.id,
+    sessionId: earlier.sessionId,
+    userId: earlier.userId,
+    content: earlier.content,
+    options: earlier.options,
+    idempotency: { key, requestHash },
+    at: earlier.createdAt,
+  });
+}
+
+/** What makes two posts "the same request": the session, the content and the options, as validated. */
+function hashOf(sessionId: string, content: string, options: MessageOptions): string {
+  const canonical = [
+    sessionId.toLowerCase(),
+    content,
+    options.width ?? null,
+    options.height ?? null,
+    options.aspectRatio ?? null,
+    options.seed ?? null,
+    options.format ?? null,
+  ];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

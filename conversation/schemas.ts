@@ -1,13 +1,17 @@
 import { z } from '@hono/zod-openapi';
+import type { MediaLinks } from '../image-service/index.js';
+import { idSchema } from '../shared/http.js';
+import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import { ImageOptions } from '../image-service/index.js';
 import { INTENTS } from '../prompt-service/index.js';
+import { STAGES } from '../shared/queues.js';
 import { MESSAGE_STAGES, MESSAGE_STATUSES, type MessageRecord, type SessionRecord } from './message.js';
-import type { DeadLetter as DeadLetterRecord } from './pipeline/dead-letters.js';
+import { stageDue } from './pipeline/turns.js';
 
 /** Wire schemas of the chat API (snake_case). The mapping from records happens here, once. */
 
-export const SessionId = z.uuid({ message: 'expected a session id (UUID)' }).openapi({ example: '019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e' });
-export const MessageId = z.uuid({ message: 'expected a message id (UUID)' });
+export const SessionId = idSchema('a session').openapi({ example: '019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e' });
+export const MessageId = idSchema('a message').openapi({ example: '019a0c4e-9d0a-7c35-9d2a-4f6e1b2c3d4e' });
 
 export const SessionParams = z.object({ id: SessionId.openapi({ param: { name: 'id', in: 'path' } }) });
 export const MessageParams = z.object({
@@ -32,7 +36,6 @@ export const SessionPage = z
   .object({ data: z.array(Session), next_cursor: z.string().nullable() })
   .openapi('SessionPage');
 
-export const MAX_CONTENT_LENGTH = 4000;
 
 export const PostMessageBody = z
   .object({
@@ -40,7 +43,7 @@ export const PostMessageBody = z
       .string({ message: 'content is required' })
       .trim()
       .min(1, { message: 'content must not be empty' })
-      .max(MAX_CONTENT_LENGTH, { message: `content must be at most ${MAX_CONTENT_LENGTH} characters` }),
+      .max(MAX_PROMPT_CHARS, { message: `content must be at most ${MAX_PROMPT_CHARS} characters` }),
     options: ImageOptions.optional(),
   })
   .openapi('PostMessageRequest');
@@ -101,6 +104,10 @@ export const Message = z
     reply: z.string().nullable(),
     image_url: z.string().nullable(),
     image: MessageImageWire.nullable(),
+    image_deleted_at: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Set when the image was deleted for good from the gallery; `image` and `image_url` are then null.' }),
     error: MessageErrorWire.nullable(),
     attempts: z.number().int(),
     refinement: RefinementWire.nullable(),
@@ -129,9 +136,13 @@ export function toSessionWire(session: SessionRecord): z.infer<typeof Session> {
   };
 }
 
-/** The message as clients see it: the poll response and the `message.updated` event alike. */
-export function toMessageWire(message: MessageRecord): MessageWire {
-  const image = message.image;
+/**
+ * The message as clients see it: the poll response and the `message.updated` event alike. The
+ * image's URL is built now, by the process that answers (see MediaLinks).
+ */
+export function toMessageWire(message: MessageRecord, links: MediaLinks): MessageWire {
+  const image = message.status === 'DONE' && message.imageDeletedAt === null ? message.image : null;
+  const url = image ? links.urlOf(image) : null;
   return {
     id: message.id,
     session_id: message.sessionId,
@@ -143,12 +154,12 @@ export function toMessageWire(message: MessageRecord): MessageWire {
     intent: message.intent,
     refined_prompt: message.refinedPrompt,
     reply: message.reply,
-    image_url: message.status === 'DONE' && image ? image.url : null,
+    image_url: url,
     image:
-      message.status === 'DONE' && image
+      image && url !== null
         ? {
             id: image.id,
-            url: image.url,
+            url,
             thumbnail_url: image.thumbnailUrl,
             width: image.width,
             height: image.height,
@@ -156,6 +167,7 @@ export function toMessageWire(message: MessageRecord): MessageWire {
             bytes: image.bytes,
           }
         : null,
+    image_deleted_at: message.imageDeletedAt?.toISOString() ?? null,
     error: message.error,
     attempts: message.attempts,
     refinement: message.refinement && {
@@ -185,9 +197,8 @@ export const DeadLetter = z
     message_id: z.string(),
     session_id: z.string(),
     user_id: z.string(),
-    stage: z.string().openapi({ description: 'The pipeline stage whose job failed: prompt, image or finalize' }),
-    job_id: z.string(),
-    payload: z.record(z.string(), z.unknown()),
+    stage: z.enum(STAGES).openapi({ description: 'The pipeline stage a retry starts from: prompt, image or finalize' }),
+    failed_stage: z.enum(MESSAGE_STAGES).openapi({ description: 'The step the message was in when it failed' }),
     error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }),
     attempts: z.number().int(),
     failed_at: z.string(),
@@ -195,19 +206,20 @@ export const DeadLetter = z
   .openapi('DeadLetter');
 
 export const DeadLetterPage = z
-  .object({ data: z.array(DeadLetter), total: z.number().int() })
+  .object({ data: z.array(DeadLetter), next_cursor: z.string().nullable() })
   .openapi('DeadLetterPage');
 
-export function toDeadLetterWire(letter: DeadLetterRecord): z.infer<typeof DeadLetter> {
+/** A FAILED message as a dead letter: what failed, where, and where a retry starts. */
+export function toDeadLetterWire(message: MessageRecord): z.infer<typeof DeadLetter> {
+  const error = message.error ?? { code: 'internal', message: 'failed', stage: 'failed' as const, retryable: true };
   return {
-    message_id: letter.messageId,
-    session_id: letter.sessionId,
-    user_id: letter.userId,
-    stage: letter.stage,
-    job_id: letter.jobId,
-    payload: { ...letter.payload },
-    error: { code: letter.error.code, message: letter.error.message, retryable: letter.error.retryable },
-    attempts: letter.attempts,
-    failed_at: letter.failedAt,
+    message_id: message.id,
+    session_id: message.sessionId,
+    user_id: message.userId,
+    stage: stageDue(message),
+    failed_stage: error.stage,
+    error: { code: error.code, message: error.message, retryable: error.retryable },
+    attempts: message.attempts,
+    failed_at: (message.completedAt ?? message.updatedAt).toISOString(),
   };
 }

@@ -1,3 +1,4 @@
+import type { MediaLinks } from '../image-service/index.js';
 import { REALTIME_EVENTS, type RealtimePublisher } from '../shared/realtime.js';
 import type { MessageRecord } from './message.js';
 import { applyEvent, InvalidTransition, type MessageEvent } from './message-state.js';
@@ -14,7 +15,7 @@ const MAX_CONFLICTS = 10;
  * event no longer applies (already final, already past that stage): the caller stops quietly.
  */
 export async function transitionMessage(
-  ctx: { store: ConversationStore; realtime: RealtimePublisher },
+  ctx: { store: ConversationStore; realtime: RealtimePublisher; links: MediaLinks },
   messageId: string,
   event: MessageEvent,
   current?: MessageRecord,
@@ -30,7 +31,7 @@ export async function transitionMessage(
     }
     if (next === message) return message;
     if (await ctx.store.replaceMessage(next, message.sequence)) {
-      ctx.realtime.toSession(next.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(next));
+      ctx.realtime.toSession(next.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(next, ctx.links));
       return next;
     }
     message = await ctx.store.findMessage(messageId);

@@ -40,4 +40,7 @@ export async function deleteImagePermanently({
   // A concurrent permanent delete removed the row first and has sent the event.
   if (!removed) throw new NotFound('image', input.id);
   publishImageEvent(ctx, 'deleted-permanently', removed);
+  await ctx.onDeletedForGood?.(removed).catch((error: unknown) =>
+    ctx.logger.warn({ err: error, imageId: removed.id }, 'image deleted; what pointed at it was not told'),
+  );
 }

@@ -6,6 +6,7 @@ export { GalleryImage, GalleryImagePage, toImageWire } from './schemas.js';
 
 export { saveImage, type SaveImageInput, type SaveImageResult } from './save-image.js';
 export { listImages } from './list-images.js';
+export { liveImageIds } from './live-image-ids.js';
 export { getImage } from './get-image.js';
 export { deleteImage } from './delete-image.js';
 export { listDeletedImages } from './list-deleted-images.js';

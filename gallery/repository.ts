@@ -1,7 +1,5 @@
-import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../shared/connections/postgres.js';
-import { ValidationFailed } from '../shared/errors.js';
-import { isUuid } from '../shared/ids.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import { galleryImages as images, type GalleryImageRow, type NewGalleryImageRow } from './schema.js';
 
@@ -16,8 +14,9 @@ type Key = { userId: string; id: string };
 export type ListQuery = { userId: string; limit: number; cursor?: string | undefined };
 
 /**
- * Insert a row; when one exists already for its `messageId`, insert nothing and return that one.
- * `row` is null when the message's image belongs to another user.
+ * Insert a row; when one exists already for its message (the pipeline's row for it, or this
+ * user's external row for it), insert nothing and return that one. `row` is null when that row
+ * belongs to another user.
  */
 export async function insertImage(
   db: Database,
@@ -25,18 +24,25 @@ export async function insertImage(
 ): Promise<{ row: GalleryImageRow | null; created: boolean }> {
   // `on conflict do nothing` (not a select first) so two concurrent saves of one message agree
   // on one row: the loser waits for the winner's commit and then sees its row.
-  const [inserted] = await db
-    .insert(images)
-    .values(values)
-    .onConflictDoNothing({ target: images.messageId })
-    .returning();
+  const [inserted] = await db.insert(images).values(values).onConflictDoNothing().returning();
   if (inserted) return { row: inserted, created: true };
   if (!values.messageId) return { row: null, created: false };
+  const sameKind = values.storage === 'external' ? eq(images.storage, 'external') : ne(images.storage, 'external');
   const [existing] = await db
     .select()
     .from(images)
-    .where(and(eq(images.messageId, values.messageId), eq(images.userId, values.userId)));
-  return { row: existing ?? null, created: false };
+    .where(and(eq(images.messageId, values.messageId), sameKind));
+  return { row: existing && existing.userId === values.userId ? existing : null, created: false };
+}
+
+/** Which of `ids` are the user's live images (not in the trash, not deleted). */
+export async function selectLiveImageIds(db: Database, query: { userId: string; ids: string[] }): Promise<Set<string>> {
+  if (query.ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: images.id })
+    .from(images)
+    .where(and(eq(images.userId, query.userId), inArray(images.id, query.ids), isNull(images.deletedAt)));
+  return new Set(rows.map((row) => row.id));
 }
 
 /** A live or trashed image of the user. */
@@ -57,9 +63,8 @@ export async function listImages(db: Database, query: ListQuery): Promise<Page<G
 export function selectLiveImages(db: Database, query: ListQuery) {
   const conditions = [eq(images.userId, query.userId), isNull(images.deletedAt)];
   if (query.cursor !== undefined) {
-    const [lastId] = decodeCursor(query.cursor, 1);
-    if (!lastId || !isUuid(lastId)) throw invalidCursor();
-    conditions.push(lt(images.id, lastId));
+    const [lastId] = decodeCursor(query.cursor, ['uuid']);
+    conditions.push(lt(images.id, lastId as string));
   }
   return db
     .select()
@@ -85,8 +90,7 @@ export async function listDeletedImages(db: Database, query: ListQuery): Promise
 export function selectDeletedImages(db: Database, query: ListQuery) {
   const conditions = [eq(images.userId, query.userId), isNotNull(images.deletedAt)];
   if (query.cursor !== undefined) {
-    const [deletedAt, lastId] = decodeCursor(query.cursor, 2);
-    if (!deletedAt || !lastId || !isUuid(lastId) || Number.isNaN(Date.parse(deletedAt))) throw invalidCursor();
+    const [deletedAt, lastId] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     conditions.push(sql`(${images.deletedAt}, ${images.id}) < (${deletedAt}::timestamptz, ${lastId}::uuid)`);
   }
   return db
@@ -128,8 +132,4 @@ export async function hardDeleteImage(db: Database, key: Key): Promise<GalleryIm
     .where(and(eq(images.id, key.id), eq(images.userId, key.userId)))
     .returning();
   return row ?? null;
-}
-
-function invalidCursor(): ValidationFailed {
-  return new ValidationFailed('cursor is not one this API returned', [{ path: 'query.cursor', message: 'invalid cursor' }]);
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiskStorage } from '../image-service/index.js';
+import { createDiskStorage, createMediaLinks } from '../image-service/index.js';
 import type { Postgres } from '../shared/connections/postgres.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -30,8 +30,9 @@ beforeAll(async () => {
   channelKey = uniquePrefix('gallery');
   ctx = {
     db: postgres.db,
-    storage: createDiskStorage({ mediaDir, publicUrl: 'http://localhost:9999' }),
-    realtime: createRedisPublisher(redis, channelKey),
+    storage: createDiskStorage({ mediaDir }),
+    links: createMediaLinks({ publicUrl: 'http://localhost:9999' }),
+    realtime: createRedisPublisher(redis, channelKey, () => {}),
     logger: createLogger({ level: 'silent' }),
   };
 });

@@ -6,6 +6,8 @@ import { insertImage } from './repository.js';
 import type { GalleryImageRow, GalleryStorage } from './schema.js';
 
 export interface SaveImageInput {
+  /** The image's id (the pipeline files a message's image under the id it made it with). Default: a new one. */
+  id?: string;
   userId: string;
   sessionId?: string | null;
   /**
@@ -23,7 +25,8 @@ export interface SaveImageInput {
   height: number;
   format: string;
   bytes?: number | null;
-  url: string;
+  /** The file's own URL; null for a file on our disk (its URL is built when it is read). */
+  url: string | null;
   thumbnailUrl?: string | null;
   storage: GalleryStorage;
   /** The storage's key for the file; permanent delete removes it. Null for external images. */
@@ -39,14 +42,14 @@ export interface SaveImageResult {
 
 /**
  * File an image in the user's gallery; emits `gallery.image.created` only when a row is created.
- * The row's id is always a fresh UUIDv7 (never the caller's), so the gallery's "newest first"
- * order is the order images were filed.
+ * Ids are UUIDv7, so "newest first" is the order images were asked for: a fresh id, or the
+ * pipeline's id for a message's image, which carries the time the message was posted.
  * @throws Conflict when the message's image is filed in another user's gallery.
  */
 export async function saveImage({ ctx, input }: { ctx: GalleryContext; input: SaveImageInput }): Promise<SaveImageResult> {
   const now = new Date();
   const { row, created } = await insertImage(ctx.db, {
-    id: newId(),
+    id: input.id ?? newId(),
     userId: input.userId,
     sessionId: input.sessionId ?? null,
     messageId: input.messageId ?? null,
@@ -68,7 +71,7 @@ export async function saveImage({ ctx, input }: { ctx: GalleryContext; input: Sa
     createdAt: now,
     updatedAt: now,
   });
-  if (!row) throw new Conflict(`message ${input.messageId} already has an image in another gallery`);
+  if (!row) throw new Conflict(`message ${input.messageId} already has an image filed`);
   if (created) publishImageEvent(ctx, 'created', row);
   return { image: row, created };
 }

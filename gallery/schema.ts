@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Where an image's file lives: our disk or Cloudinary storage, or somewhere we only link to. */
 export const GALLERY_STORAGES = ['disk', 'cloudinary', 'external'] as const;
@@ -8,8 +8,10 @@ export type GalleryStorage = (typeof GALLERY_STORAGES)[number];
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
- * One row per image in a user's gallery. A row answering a chat message carries its `message_id`
- * (unique), so the pipeline's finalize stage can run again without filing a second image.
+ * One row per image in a user's gallery. A row the pipeline filed for a chat message carries its
+ * `message_id`, unique among the pipeline's rows, so the finalize stage can run again without
+ * filing a second image. An external row (filed by a client) may name a message too, once per
+ * user, but can never take the pipeline's place for it.
  * No foreign keys and no enums: sessions and messages may live in MongoDB, and the migration must
  * apply to any schema.
  */
@@ -20,7 +22,7 @@ export const galleryImages = pgTable(
     id: uuid('id').primaryKey(),
     userId: text('user_id').notNull(),
     sessionId: uuid('session_id'),
-    messageId: uuid('message_id').unique('gallery_images_message_id_unique'),
+    messageId: uuid('message_id'),
     prompt: text('prompt').notNull(),
     refinedPrompt: text('refined_prompt'),
     intent: text('intent'),
@@ -32,7 +34,8 @@ export const galleryImages = pgTable(
     format: text('format').notNull(),
     /** Unknown for a linked (external) image whose creator did not say. */
     bytes: integer('bytes'),
-    url: text('url').notNull(),
+    /** The file's own URL (Cloudinary, an external image); null on disk, where it is built from the key when read. */
+    url: text('url'),
     thumbnailUrl: text('thumbnail_url'),
     storage: text('storage', { enum: GALLERY_STORAGES }).notNull(),
     /** The storage's key for the file (disk path, Cloudinary public id); null for external images. */
@@ -50,6 +53,8 @@ export const galleryImages = pgTable(
     index('gallery_images_user_live_idx').on(t.userId, t.id).where(sql`${t.deletedAt} is null`),
     index('gallery_images_user_trash_idx').on(t.userId, t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
     check('gallery_images_storage_check', sql`${t.storage} in ('disk', 'cloudinary', 'external')`),
+    uniqueIndex('gallery_images_pipeline_message_id_idx').on(t.messageId).where(sql`${t.storage} <> 'external'`),
+    uniqueIndex('gallery_images_external_user_message_id_idx').on(t.userId, t.messageId).where(sql`${t.storage} = 'external'`),
   ],
 );
 

@@ -1,4 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import type { MediaLinks } from '../image-service/index.js';
+import { nestingWithin } from '../shared/json.js';
+import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import { INTENTS } from '../prompt-service/index.js';
 import { GALLERY_STORAGES, type GalleryImageRow } from './schema.js';
 
@@ -12,6 +15,8 @@ export const MAX_SIDE = 16_384;
 
 /** `metadata` is for small facts (a tool name, a tag list), not a place to park documents. */
 export const MAX_METADATA_BYTES = 8 * 1024;
+/** How deep `metadata` may nest: deep enough for facts, shallow enough for every JSON parser. */
+export const MAX_METADATA_DEPTH = 8;
 
 const timestamp = z.iso.datetime().openapi({ example: '2025-01-01T12:00:00.000Z' });
 
@@ -58,7 +63,7 @@ const side = z.int().min(1).max(MAX_SIDE);
 export const CreateImageBody = z
   .object({
     url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2048),
-    prompt: z.string().trim().min(1).max(4000),
+    prompt: z.string().trim().min(1).max(MAX_PROMPT_CHARS),
     refined_prompt: z.string().trim().max(8000).optional(),
     width: side,
     height: side,
@@ -75,6 +80,11 @@ export const CreateImageBody = z
     seed: z.int().optional(),
     metadata: z
       .record(z.string(), z.unknown())
+      // Depth first, without recursion: a deeply nested value must not reach JSON.stringify.
+      .refine((value) => nestingWithin(value, MAX_METADATA_DEPTH), {
+        message: `metadata must nest at most ${MAX_METADATA_DEPTH} levels deep`,
+        abort: true,
+      })
       .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_METADATA_BYTES, {
         message: `metadata must be at most ${MAX_METADATA_BYTES} bytes as JSON`,
       })
@@ -84,7 +94,7 @@ export const CreateImageBody = z
 export type CreateImageBody = z.infer<typeof CreateImageBody>;
 
 /** A row as the wire shape: what the routes return and what the realtime events carry. */
-export function toImageWire(row: GalleryImageRow): GalleryImage {
+export function toImageWire(row: GalleryImageRow, links: MediaLinks): GalleryImage {
   return {
     id: row.id,
     session_id: row.sessionId,
@@ -99,7 +109,7 @@ export function toImageWire(row: GalleryImageRow): GalleryImage {
     height: row.height,
     format: row.format,
     bytes: row.bytes,
-    url: row.url,
+    url: links.urlOf(row),
     thumbnail_url: row.thumbnailUrl,
     storage: row.storage,
     metadata: row.metadata,

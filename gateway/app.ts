@@ -1,22 +1,29 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../shared/errors.js';
 import type { App, AppEnv } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
+import type { OutageMonitor } from '../shared/outages.js';
 import { errorResponse, validationFailedFrom } from './errors.js';
-import { requireJsonBody } from './middleware/require-json-body.js';
+import { connectionHygiene } from './middleware/connection.js';
+import { jsonBody } from './middleware/json-body.js';
+import { responseHeaders } from './middleware/response-headers.js';
 
 export interface AppOptions {
   logger: Logger;
   localUserId: string;
   corsOrigins: string[] | '*';
   bodyLimitBytes: number;
+  /** Told of each outage a request meets, so it is logged once, not per request. */
+  outages?: OutageMonitor;
+  /** Whether the process is stopping: answers then say `Connection: close`. */
+  isStopping?: () => boolean;
   /** Registers the routes, in the order they are listed (see gateway/routes.ts). */
   register: (app: App) => void;
 }
+
+/** Response headers a browser's script may read. */
+export const EXPOSED_HEADERS = ['X-Request-Id', 'Location', 'Retry-After', 'Idempotent-Replayed'];
 
 /**
  * The one Hono app: middleware, the error envelope for every failure, then the routes.
@@ -30,38 +37,23 @@ export function createApp(options: AppOptions): App {
     },
   });
 
+  const isStopping = options.isStopping ?? (() => false);
+  app.use(connectionHygiene({ isStopping }));
   app.use(requestId({ headerName: 'X-Request-Id' }));
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
-  app.use(
-    cors({
-      origin: options.corsOrigins === '*' ? '*' : options.corsOrigins,
-      exposeHeaders: ['X-Request-Id', 'Location', 'Retry-After'],
-    }),
-  );
+  app.use(responseHeaders({ corsOrigins: options.corsOrigins, exposeHeaders: EXPOSED_HEADERS }));
   app.use(async (c, next) => {
     // Authentication will set this from the credential; until then everything is the local user.
     c.set('userId', options.localUserId);
     await next();
   });
-  app.use(
-    bodyLimit({
-      maxSize: options.bodyLimitBytes,
-      onError: (c) =>
-        errorResponse(
-          c,
-          new AppError('payload_too_large', `request body is larger than ${options.bodyLimitBytes} bytes`),
-          options.logger,
-        ),
-    }),
-  );
-  app.use(requireJsonBody());
+  app.use(jsonBody({ limitBytes: options.bodyLimitBytes }));
 
   options.register(app);
 
   app.notFound((c) =>
     errorResponse(c, new AppError('route_not_found', `no route for ${c.req.method} ${c.req.path}`), options.logger),
   );
-  app.onError((error, c) => errorResponse(c, error, options.logger));
+  app.onError((error, c) => errorResponse(c, error, options.logger, options.outages));
   return app;
 }
 

@@ -1,13 +1,23 @@
 import path from 'node:path';
-import { createMongoStore, createPipelineQueues, createPostgresStore, type ConversationStore, type PipelineQueues } from '../conversation/index.js';
-import { migrateGallery } from '../gallery/index.js';
+import {
+  createMongoStore,
+  createPipelineQueues,
+  createPostgresStore,
+  markImageDeleted,
+  type ConversationStore,
+  type PipelineQueues,
+} from '../conversation/index.js';
+import { migrateGallery, type GalleryContext } from '../gallery/index.js';
 import {
   createCloudinaryStorage,
   createDiskStorage,
   createGeminiImageGenerator,
+  createMediaLinks,
   createOfflineRenderer,
+  sweepTemporaryFiles,
   type ImageGenerator,
   type ImageStorage,
+  type MediaLinks,
 } from '../image-service/index.js';
 import {
   createGeminiPromptEngine,
@@ -16,11 +26,18 @@ import {
   type PromptEngine,
 } from '../prompt-service/index.js';
 import type { Config } from '../shared/config.js';
-import { connectMongo } from '../shared/connections/mongo.js';
+import { connectMongo, type Mongo } from '../shared/connections/mongo.js';
 import { connectPostgres, openPglite, type Postgres } from '../shared/connections/postgres.js';
-import { createCommandRedis, startEmbeddedRedis, type Redis } from '../shared/connections/redis.js';
+import { connectRedis, createCommandRedis, startEmbeddedRedis, type Redis } from '../shared/connections/redis.js';
 import type { Logger } from '../shared/logger.js';
+import { createOutageMonitor, outageOf, type Dependency, type OutageMonitor } from '../shared/outages.js';
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
+import { lockDataDir } from './data-dir-lock.js';
+
+/** How long the start waits for a Redis server named by REDIS_URL before it gives up. */
+const REDIS_START_TIMEOUT_MS = 10_000;
+/** A temporary media file older than this is a write that died with its process. */
+const STALE_TEMPORARY_MS = 60_000;
 
 /**
  * Every client Atelier uses, built once at start from the config and passed down. Each setting
@@ -32,7 +49,9 @@ export interface AtelierContext {
   /** The base of the URLs handed out. */
   publicUrl: string;
   redisUrl: string;
-  /** Commands (queues, the realtime emitter), auto-pipelined. Workers get their own connection. */
+  /** This process started the Redis it uses (embedded mode): no other process shares it. */
+  ownsRedis: boolean;
+  /** Commands (queues, the realtime emitter), auto-pipelined, failing fast. Workers get their own connection. */
   redis: Redis;
   postgres: Postgres;
   store: ConversationStore;
@@ -43,6 +62,10 @@ export interface AtelierContext {
   promptEngine: PromptEngine;
   imageGenerator: ImageGenerator;
   storage: ImageStorage;
+  links: MediaLinks;
+  gallery: GalleryContext;
+  /** Logs each outage of the database, Redis or MongoDB once, and its end. */
+  outages: OutageMonitor;
   /** Set when files are on local disk: the gateway serves them at `/media/`. */
   mediaDir: string | undefined;
   /** What each part runs on, for the start banner. */
@@ -57,8 +80,24 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       await closer().catch((error: unknown) => logger.warn({ err: error }, 'error while closing'));
     }
   };
+  // Probes are filled in as the clients are made; the monitor only runs them during an outage.
+  const probes: Partial<Record<Dependency, () => Promise<unknown>>> = {};
+  const outages = createOutageMonitor(logger, probes);
+  closers.push(async () => outages.close());
+  const reportOutage = (error: unknown) => {
+    const dependency = outageOf(error);
+    if (dependency) outages.report(dependency, error);
+    else logger.warn({ err: error }, 'connection error');
+  };
+
   try {
     const parts: Record<string, string> = {};
+    const embeddedRedis = !config.redisUrl;
+    // The embedded PGlite and Redis keep their files in DATA_DIR: one process at a time.
+    if (embeddedRedis || !config.databaseUrl) {
+      const lock = await lockDataDir(config.dataDir);
+      closers.push(() => lock.release());
+    }
 
     let redisUrl = config.redisUrl;
     if (redisUrl) {
@@ -67,22 +106,29 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       const binary = config.redisServerBinary;
       if (!binary) throw new Error('No REDIS_URL and no redis-server on the PATH: install Redis, or set REDIS_URL (or REDIS_SERVER_BIN).');
       const embedded = await startEmbeddedRedis({ binary, dataDir: path.join(config.dataDir, 'redis') });
+      // Pushed first, so it closes last: running jobs finish before their Redis stops.
       closers.push(() => embedded.stop());
       redisUrl = embedded.url;
       parts.redis = `embedded (${binary}, data in ${path.join(config.dataDir, 'redis')})`;
     }
-    const redis = createCommandRedis(redisUrl);
+    const redis = createCommandRedis(redisUrl, reportOutage);
     closers.push(() => redis.quit());
+    await connectRedis(redis, config.redisUrl ? `REDIS_URL ${redactUrl(redisUrl)}` : redisUrl, REDIS_START_TIMEOUT_MS);
+    probes.redis = () => redis.ping();
 
-    const postgres = config.databaseUrl ? await connectPostgres(config.databaseUrl) : await openPglite(path.join(config.dataDir, 'pglite'));
+    const postgres = config.databaseUrl
+      ? await connectPostgres(config.databaseUrl, { onError: reportOutage })
+      : await openPglite(path.join(config.dataDir, 'pglite'));
     closers.push(() => postgres.close());
+    probes.database = () => postgres.ping();
     parts.gallery = config.databaseUrl ? `postgres ${redactUrl(config.databaseUrl)}` : `pglite (${path.join(config.dataDir, 'pglite')})`;
     await migrateGallery(postgres);
 
     let store: ConversationStore;
     if (config.mongoUrl) {
-      const mongo = await connectMongo(config.mongoUrl);
+      const mongo: Mongo = await connectMongo(config.mongoUrl);
       closers.push(() => mongo.close());
+      probes.mongodb = () => mongo.ping();
       store = createMongoStore(mongo);
       parts.conversations = `mongodb ${redactUrl(config.mongoUrl)}`;
     } else {
@@ -101,7 +147,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     parts.queues = `bullmq, prefix "${config.queuePrefix}", ${config.jobAttempts} attempts per stage`;
 
     const realtimeChannelKey = `${config.queuePrefix}-realtime`;
-    const realtime = createRedisPublisher(redis, realtimeChannelKey);
+    const realtime = createRedisPublisher(redis, realtimeChannelKey, reportOutage);
 
     const promptEngine = choosePromptEngine(config, redis, logger);
     parts.prompts = `${promptEngine.provider} (${promptEngine.model})${
@@ -116,15 +162,34 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       storage = await createCloudinaryStorage({ url: config.cloudinaryUrl, timeoutMs: config.providerTimeoutMs });
       parts.storage = `cloudinary (${new URL(config.cloudinaryUrl).hostname})`;
     } else {
-      storage = createDiskStorage({ mediaDir, publicUrl });
+      storage = createDiskStorage({ mediaDir });
       parts.storage = `local disk (${mediaDir}, served at ${publicUrl}/media/)`;
+      // Writes a killed process left half done; on a folder shared by several workers, only old ones.
+      const swept = await sweepTemporaryFiles(mediaDir, embeddedRedis ? 0 : STALE_TEMPORARY_MS);
+      if (swept > 0) logger.info({ swept }, 'removed temporary media files left by a stopped process');
     }
+    const links = createMediaLinks({ publicUrl });
+
+    const gallery: GalleryContext = {
+      db: postgres.db,
+      storage,
+      links,
+      realtime,
+      logger,
+      // The chat message that made an image says so once the image is deleted for good.
+      onDeletedForGood: async (image) => {
+        if (image.messageId && image.storage !== 'external') {
+          await markImageDeleted({ ctx: { store, realtime, links }, input: { messageId: image.messageId, imageId: image.id } });
+        }
+      },
+    };
 
     return {
       config,
       logger,
       publicUrl,
       redisUrl,
+      ownsRedis: embeddedRedis,
       redis,
       postgres,
       store,
@@ -134,6 +199,9 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       promptEngine,
       imageGenerator,
       storage,
+      links,
+      gallery,
+      outages,
       mediaDir: storage.kind === 'disk' ? mediaDir : undefined,
       parts,
       close,

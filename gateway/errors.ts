@@ -2,8 +2,9 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { AppError, ProviderError, ValidationFailed, toAppError, type ErrorCode, type ErrorDetail } from '../shared/errors.js';
+import { AppError, ProviderError, ServiceUnavailable, ValidationFailed, toAppError, type ErrorCode, type ErrorDetail } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import type { OutageMonitor } from '../shared/outages.js';
 
 /** The one table from error code to HTTP status. */
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -22,8 +23,10 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   safety_blocked: 422,
   invalid_request: 400,
   invalid_response: 502,
-  worker_lost: 500,
+  // Only ever on a message (the pipeline's); were it thrown at a route, it would be ours to retry.
+  worker_lost: 503,
   service_unavailable: 503,
+  storage_unavailable: 503,
   internal: 500,
 };
 
@@ -41,18 +44,28 @@ export function validationFailedFrom(error: ZodError, target: string): Validatio
   return new ValidationFailed(first ? `${first.path}: ${first.message}` : 'request is not valid', details);
 }
 
-/** Anything a handler threw, as the error envelope. Unknown errors are logged and hidden. */
-export function errorResponse(c: Context, thrown: unknown, logger: Logger): Response {
+/** How long a client is asked to wait before trying again after a 503 of ours. */
+const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Anything a handler threw, as the error envelope. Unknown errors are logged and hidden; an
+ * outage of a dependency is told to the monitor (logged once per outage, not once per request).
+ */
+export function errorResponse(c: Context, thrown: unknown, logger: Logger, outages?: OutageMonitor): Response {
   const error = fromHttpException(thrown) ?? toAppError(thrown);
   const status = statusOf(error.code);
   const requestId = (c.get('requestId') as string | undefined) ?? '';
-  if (status >= 500) {
+  if (error instanceof ServiceUnavailable && error.dependency && outages) {
+    outages.report(error.dependency, thrown);
+  } else if (status >= 500) {
     logger.error({ err: thrown, requestId, path: c.req.path }, 'request failed');
   }
   const message = error.code === 'internal' ? 'internal error' : error.message;
   // A provider that asked us to wait: pass the wait on (the direct prompt and image routes).
   if (error instanceof ProviderError && error.retryAfterMs !== undefined) {
     c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+  } else if (error.code === 'service_unavailable' || error.code === 'storage_unavailable') {
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   }
   return c.json(
     { error: { code: error.code, message, request_id: requestId, details: error.details } },

@@ -85,7 +85,8 @@ describe('a stage that keeps failing', () => {
     expect(final).toMatchObject({
       status: 'FAILED',
       attempts: 2,
-      error: { code: 'internal', stage: 'uploading', retryable: true },
+      // the storage's failure, retryable like a provider's outage
+      error: { code: 'storage_unavailable', stage: 'uploading', retryable: true },
     });
     // what went wrong inside (a path on the server) stays in the log
     expect((final.error as { message: string }).message).not.toMatch(/ENOTDIR|\//);

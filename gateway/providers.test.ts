@@ -197,8 +197,8 @@ describe('when providers fail', () => {
     expect(letter).toMatchObject({
       stage: 'image',
       attempts: 3,
+      failed_stage: 'generating',
       error: { code: 'provider_unavailable', retryable: true },
-      payload: { messageId: id },
     });
 
     const retried = await atelier.api('POST', `/internal/v1/dead-letters/${id}/retry/`);

@@ -3,13 +3,15 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { getSession, type ConversationStore } from '../conversation/index.js';
-import { createRedis } from '../shared/connections/redis.js';
+import { createRedis, type RedisErrorHandler } from '../shared/connections/redis.js';
 import { toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { rooms } from '../shared/realtime.js';
 
 export interface RealtimeOptions {
   redisUrl: string;
+  /** Told of the adapter's Redis connection errors (an outage is logged once). */
+  onRedisError: RedisErrorHandler;
   /** The Redis channel shared with every emitter (workers, other gateways). */
   channelKey: string;
   corsOrigins: string[] | '*';
@@ -21,7 +23,8 @@ export interface RealtimeOptions {
 /** What a `subscribe` / `unsubscribe` is acknowledged with. */
 export type Ack = { ok: true; session_id: string } | { ok: false; error: { code: string; message: string } };
 
-const SubscribeRequest = z.object({ session_id: z.uuid() });
+// Ids in either case, kept in lowercase: the room is the same one the workers emit to.
+const SubscribeRequest = z.object({ session_id: z.uuid().toLowerCase() });
 
 /**
  * Socket.IO on the gateway's own port. A client joins its user's room on connect (gallery
@@ -29,8 +32,8 @@ const SubscribeRequest = z.object({ session_id: z.uuid() });
  * adapter relays what any process emits to the clients of every gateway.
  */
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): { close(): Promise<void> } {
-  const pub = createRedis(options.redisUrl);
-  const sub = createRedis(options.redisUrl);
+  const pub = createRedis(options.redisUrl, options.onRedisError);
+  const sub = createRedis(options.redisUrl, options.onRedisError);
   const io = new Server(httpServer, {
     cors: { origin: options.corsOrigins === '*' ? '*' : options.corsOrigins },
     adapter: createAdapter(pub, sub, { key: options.channelKey }),

@@ -18,27 +18,25 @@ import {
   registerListDeletedImages,
   registerListImages,
   registerRestoreImage,
-  type GalleryContext,
 } from '../gallery/index.js';
-import { registerGenerateImage, registerMedia, type ImageContext } from '../image-service/index.js';
+import { registerGenerateImage, registerMedia, type ImageRouteContext } from '../image-service/index.js';
 import { registerRefinePrompt, type PromptContext } from '../prompt-service/index.js';
 import type { App } from '../shared/http.js';
 import type { AtelierContext } from './context.js';
 import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
-import { idempotency } from './middleware/idempotency.js';
 
 /** The route table, top to bottom. Each path also answers with a trailing slash. */
 export function registerRoutes(app: App, ctx: AtelierContext, version: string): void {
   const conversation: ConversationContext = ctx;
-  const gallery = galleryContext(ctx);
+  const gallery = ctx.gallery;
   const prompt: PromptContext = ctx;
-  const image: ImageContext = ctx;
+  const image: ImageRouteContext = ctx;
 
   // operations
   registerHealth(app, [
     { name: 'redis', check: async () => void (await ctx.redis.ping()) },
-    { name: 'postgres', check: () => ctx.postgres.ping() },
+    { name: `database (${ctx.postgres.kind})`, check: () => ctx.postgres.ping() },
     { name: `conversations (${ctx.store.kind})`, check: () => ctx.store.ping() },
     { name: `storage (${ctx.storage.kind})`, check: () => ctx.storage.ping() },
   ]);
@@ -49,7 +47,6 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerListSessions(app, conversation); //       GET    /sessions/
   registerGetSession(app, conversation); //         GET    /sessions/{id}/
   registerDeleteSession(app, conversation); //      DELETE /sessions/{id}/
-  app.use('/api/v1/chat/sessions/:id/messages', idempotency({ redis: ctx.redis, keyPrefix: ctx.config.queuePrefix }));
   registerPostMessage(app, conversation); //        POST   /sessions/{id}/messages/  (Idempotency-Key)
   registerListMessages(app, conversation); //       GET    /sessions/{id}/messages/
   registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/
@@ -73,8 +70,4 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
 
   // stored files, when they are on local disk
   if (ctx.mediaDir) registerMedia(app, { mediaDir: ctx.mediaDir }); // GET /media/*
-}
-
-export function galleryContext(ctx: AtelierContext): GalleryContext {
-  return { db: ctx.postgres.db, storage: ctx.storage, realtime: ctx.realtime, logger: ctx.logger };
 }

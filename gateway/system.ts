@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
@@ -6,16 +7,17 @@ import type { Config } from '../shared/config.js';
 import { createRedis, type Redis } from '../shared/connections/redis.js';
 import type { App } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
+import { outageOf } from '../shared/outages.js';
 import { createApp } from './app.js';
 import { buildContext, type AtelierContext } from './context.js';
 import { attachRealtime } from './realtime.js';
-import { galleryContext, registerRoutes } from './routes.js';
+import { registerRoutes } from './routes.js';
 
 export interface Atelier {
   ctx: AtelierContext;
   /** Where the gateway listens (`undefined` for a worker-only process). */
   url: string | undefined;
-  /** Stop taking requests, let running jobs finish, close every connection. */
+  /** Stop taking requests, let running requests and jobs finish, close every connection. */
   stop(): Promise<void>;
 }
 
@@ -25,21 +27,25 @@ export interface StartOptions {
   recovery?: { intervalMs: number; idleMs: number } | false;
 }
 
+type Phase = 'starting' | 'ready' | 'stopping';
+
 /**
  * Start the roles in `ATELIER_ROLES` in this process: the gateway (HTTP + Socket.IO on one port)
- * and/or the pipeline workers. The gateway listens first, answering 503 until everything is
- * built, so the URLs handed out can name the port it really got (port 0 in tests).
+ * and/or the pipeline workers.
+ *
+ * The gateway listens first, so the URLs handed out can name the port it really got (port 0 in
+ * tests). Until everything is built, `/health` (liveness) answers 200 and every other route,
+ * `/ready` included, 503 with `Retry-After`; the same while it stops, with `Connection: close`.
  */
 export async function startAtelier(config: Config, logger: Logger, options: StartOptions): Promise<Atelier> {
-  const runsGateway = config.roles.has('gateway');
+  let phase: Phase = 'starting';
   let app: App | undefined;
   let server: HttpServer | undefined;
   let port = config.port;
 
-  if (runsGateway) {
+  if (config.roles.has('gateway')) {
     server = createAdaptorServer({
-      fetch: (request: Request, env: unknown) =>
-        app ? app.fetch(request, env) : Response.json({ error: { code: 'service_unavailable', message: 'starting', request_id: '', details: [] } }, { status: 503 }),
+      fetch: (request: Request, env: unknown) => (phase === 'ready' && app ? app.fetch(request, env) : holdingAnswer(request, phase)),
     }) as HttpServer;
     await listen(server, config.port, config.host);
     port = (server.address() as AddressInfo).port;
@@ -53,55 +59,83 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     server?.close();
     throw error;
   }
+  const reportOutage = (error: unknown) => {
+    const dependency = outageOf(error);
+    if (dependency) ctx.outages.report(dependency, error);
+    else logger.warn({ err: error }, 'connection error');
+  };
 
   let workers: PipelineWorkers | undefined;
   let workerRedis: Redis | undefined;
-  if (config.roles.has('worker')) {
-    workerRedis = createRedis(ctx.redisUrl);
-    workers = startPipelineWorkers(
-      { ...ctx, gallery: galleryContext(ctx) },
-      {
+  let realtime: { close(): Promise<void> } | undefined;
+  try {
+    if (config.roles.has('worker')) {
+      workerRedis = createRedis(ctx.redisUrl, reportOutage);
+      workers = await startPipelineWorkers(ctx, {
         connection: workerRedis,
         prefix: config.queuePrefix,
         concurrency: config.workerConcurrency,
         lockDurationMs: config.jobLockMs,
+        ownsRedis: ctx.ownsRedis,
         ...(options.recovery !== undefined ? { recovery: options.recovery } : {}),
-      },
-    );
+      });
+    }
+    if (server) {
+      app = createApp({
+        logger,
+        localUserId: config.localUserId,
+        corsOrigins: config.corsOrigins,
+        bodyLimitBytes: config.bodyLimitBytes,
+        outages: ctx.outages,
+        isStopping: () => phase === 'stopping',
+        register: (target) => registerRoutes(target, ctx, options.version),
+      });
+      realtime = attachRealtime(server, {
+        redisUrl: ctx.redisUrl,
+        onRedisError: reportOutage,
+        channelKey: ctx.realtimeChannelKey,
+        corsOrigins: config.corsOrigins,
+        localUserId: config.localUserId,
+        store: ctx.store,
+        logger,
+      });
+    }
+  } catch (error) {
+    await workers?.close();
+    await workerRedis?.quit().catch(() => undefined);
+    await ctx.close();
+    server?.close();
+    throw error;
   }
-
-  let realtime: { close(): Promise<void> } | undefined;
-  if (server) {
-    const ready = createApp({
-      logger,
-      localUserId: config.localUserId,
-      corsOrigins: config.corsOrigins,
-      bodyLimitBytes: config.bodyLimitBytes,
-      register: (target) => registerRoutes(target, ctx, options.version),
-    });
-    realtime = attachRealtime(server, {
-      redisUrl: ctx.redisUrl,
-      channelKey: ctx.realtimeChannelKey,
-      corsOrigins: config.corsOrigins,
-      localUserId: config.localUserId,
-      store: ctx.store,
-      logger,
-    });
-    app = ready;
-  }
+  phase = 'ready';
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      phase = 'stopping';
       if (server) await closeGateway(server, realtime);
       await workers?.close();
-      await workerRedis?.quit();
+      await workerRedis?.quit().catch(() => undefined);
       await ctx.close();
     })();
     return stopping;
   };
 
   return { ctx, url: server ? `http://127.0.0.1:${port}` : undefined, stop };
+}
+
+/** What a request gets while the system starts or stops: alive, not ready. */
+function holdingAnswer(request: Request, phase: Phase): Response {
+  const { pathname } = new URL(request.url);
+  const headers: Record<string, string> = { 'Retry-After': '1', 'X-Request-Id': randomUUID() };
+  if (phase === 'stopping') headers.Connection = 'close';
+  if (pathname === '/health') return Response.json({ status: 'ok' }, { status: 200, headers });
+  if (pathname === '/ready') return Response.json({ status: phase === 'stopping' ? 'unavailable' : 'starting', checks: {} }, { status: 503, headers });
+  const message = phase === 'stopping' ? 'Atelier is stopping; try again in a moment' : 'Atelier is starting; try again in a moment';
+  return Response.json(
+    { error: { code: 'service_unavailable', message, request_id: headers['X-Request-Id'], details: [] } },
+    { status: 503, headers },
+  );
 }
 
 function listen(server: HttpServer, port: number, host: string): Promise<void> {
@@ -115,14 +149,21 @@ function listen(server: HttpServer, port: number, host: string): Promise<void> {
 }
 
 /**
- * Disconnect the sockets, stop accepting connections and wait for the requests in flight (idle
- * keep-alives are dropped). Closing Socket.IO closes its HTTP server too.
+ * Stop accepting connections, answer what is in flight (with `Connection: close`), drop idle
+ * keep-alive connections, and wait until every connection is gone. A connection in the middle of
+ * sending a request is not idle: its request is answered first. Closing Socket.IO closes its
+ * HTTP server too.
  */
 async function closeGateway(server: HttpServer, realtime: { close(): Promise<void> } | undefined): Promise<void> {
   if (!server.listening) return;
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
-  if (realtime) await realtime.close();
-  else server.close();
-  server.closeIdleConnections();
-  await closed;
+  // `close()` drops the idle connections once; one that finishes its request later goes then.
+  const sweeper = setInterval(() => server.closeIdleConnections(), 100);
+  try {
+    if (realtime) await realtime.close();
+    else server.close();
+    await closed;
+  } finally {
+    clearInterval(sweeper);
+  }
 }

@@ -1,20 +1,30 @@
-import type { ImageFormat, ImageGenerator, ImageStorage } from './ports.js';
+import type { GalleryStorageKind, MediaLinks } from './media-links.js';
+import type { GeneratedImage, ImageFormat, ImageGenerator, ImageStorage } from './ports.js';
 
-/** What the image use cases and routes need: a generator and a storage, chosen at start. */
+/** What the image use cases need: a generator and a storage, chosen at start. */
 export interface ImageContext {
   imageGenerator: ImageGenerator;
   storage: ImageStorage;
 }
 
-/** An image made and stored: what the pipeline records and the route answers with. */
+/** What the image routes need besides: how to link to a stored file. */
+export interface ImageRouteContext extends ImageContext {
+  links: MediaLinks;
+}
+
+/**
+ * An image made and stored. The one shape of an image from the generator to the gallery row:
+ * the pipeline keeps it on the message and files it under the same `id`.
+ */
 export interface StoredImage {
-  imageId: string;
-  url: string;
-  thumbnailUrl: string | null;
+  id: string;
+  /** Which storage holds it, so the file can be read and removed through the right one. */
+  storage: GalleryStorageKind;
   /** Where the storage keeps it (a path under the media folder, a Cloudinary public id). */
-  key: string;
-  /** Which storage holds it, so the file can be removed later through the right one. */
-  storage: ImageStorage['kind'];
+  storageKey: string;
+  /** The storage's own URL (Cloudinary); null when Atelier serves the file (see MediaLinks). */
+  url: string | null;
+  thumbnailUrl: string | null;
   width: number;
   height: number;
   format: ImageFormat;
@@ -29,3 +39,9 @@ export interface StoreExtras {
   tags?: string[];
   context?: Record<string, string>;
 }
+
+/**
+ * Called between making the image and storing it, so a caller can say it is now uploading.
+ * Throwing stops the use case before anything is stored.
+ */
+export type OnGenerated = (image: GeneratedImage, tookMs: number) => Promise<void>;

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { ValidationFailed } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import type { ImageContext, StoreExtras, StoredImage } from './context.js';
+import type { ImageContext, OnGenerated, StoreExtras, StoredImage } from './context.js';
 import type { ImageFormat } from './ports.js';
 import { MAX_SEED } from './schemas.js';
 import { resolveSize } from './size.js';
@@ -10,26 +10,34 @@ import { storeGenerated } from './store-generated.js';
 export interface GenerateImageInput extends StoreExtras {
   userId: string;
   prompt: string;
-  width?: number;
-  height?: number;
+  width?: number | undefined;
+  height?: number | undefined;
   /** "W:H"; see resolveSize for how it combines with the sides. */
-  aspectRatio?: string;
+  aspectRatio?: string | undefined;
   /** Default: a random 31-bit number, returned so the image can be made again. */
-  seed?: number;
+  seed?: number | undefined;
   /** Default png. */
-  format?: ImageFormat;
+  format?: ImageFormat | undefined;
   /** Default a new id. Pass a stable one (derived from the message) so a retry replaces, never duplicates. */
-  imageId?: string;
+  id?: string | undefined;
   /** Written on the image by the offline renderer; default the prompt. */
-  caption?: string;
-  negativePrompt?: string;
+  caption?: string | undefined;
+  negativePrompt?: string | undefined;
 }
 
 /**
  * Make an image from a prompt and store it. Size rules and their errors are resolveSize's; a bad
  * size or seed is refused before anything is generated or stored.
  */
-export async function generateImage({ ctx, input }: { ctx: ImageContext; input: GenerateImageInput }): Promise<StoredImage> {
+export async function generateImage({
+  ctx,
+  input,
+  onGenerated,
+}: {
+  ctx: ImageContext;
+  input: GenerateImageInput;
+  onGenerated?: OnGenerated;
+}): Promise<StoredImage> {
   // No upper bound here: the route caps what clients send, and a refined prompt may run longer.
   const prompt = input.prompt.trim();
   if (prompt === '') {
@@ -37,17 +45,18 @@ export async function generateImage({ ctx, input }: { ctx: ImageContext; input: 
   }
   const { width, height } = resolveSize(input);
   const seed = checkSeed(input.seed) ?? randomInt(0, MAX_SEED + 1);
+  const startedAt = performance.now();
   const image = await ctx.imageGenerator.generate({
     prompt,
     width,
     height,
     seed,
     format: input.format ?? 'png',
-    caption: input.caption,
-    negativePrompt: input.negativePrompt,
-    aspectRatio: input.aspectRatio,
+    ...(input.caption !== undefined && { caption: input.caption }),
+    ...(input.negativePrompt !== undefined && { negativePrompt: input.negativePrompt }),
+    ...(input.aspectRatio !== undefined && { aspectRatio: input.aspectRatio }),
   });
-  return storeGenerated(ctx, { ...input, imageId: input.imageId ?? newId() }, image);
+  return storeGenerated(ctx, { ...input, id: input.id ?? newId(), onGenerated }, image, { startedAt });
 }
 
 /** The seed as given, or a validation error naming it. */

@@ -3,6 +3,10 @@
  * (local disk, Cloudinary) keeps them and hands out a URL.
  */
 
+import type { ProviderUsage } from '../shared/usage.js';
+
+export type { ProviderUsage };
+
 export const IMAGE_FORMATS = ['png', 'jpeg', 'webp'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
@@ -39,12 +43,6 @@ export interface EnhanceRequest {
   format: ImageFormat;
 }
 
-/** What a provider reported a call used, where it reports it. */
-export interface ProviderUsage {
-  inputTokens?: number;
-  outputTokens?: number;
-  images?: number;
-}
 
 export interface GeneratedImage {
   data: Buffer;
@@ -78,7 +76,11 @@ export interface StoreRequest {
 }
 
 export interface StoredFile {
-  url: string;
+  /**
+   * The file's own URL where the storage hands one out (Cloudinary's `secure_url`); null where
+   * Atelier serves the file itself (disk): its URL is built from the key whenever it is read.
+   */
+  url: string | null;
   /** Where the storage keeps it: a path under the media folder, or a Cloudinary public id. */
   key: string;
   bytes: number;
@@ -91,7 +93,8 @@ export interface ImageStorage {
   put(request: StoreRequest): Promise<StoredFile>;
   /**
    * The stored bytes (for `edit` / `enhance` of an earlier image), by the key and URL `put`
-   * returned: disk reads the key, Cloudinary downloads the URL. A missing file is `NotFound`.
+   * returned: disk reads the key, Cloudinary downloads the URL. A missing file is `NotFound`;
+   * a storage that cannot be reached or written is `storage_unavailable` (retryable).
    */
   get(file: Pick<StoredFile, 'key' | 'url'>): Promise<Buffer>;
   /** Remove the file; removing one that is already gone is not an error. */

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import { IMAGE_FORMATS, MAX_SIDE, MIN_SIDE } from './ports.js';
 import { sizeProblems } from './size.js';
 
@@ -6,7 +7,6 @@ import { sizeProblems } from './size.js';
 
 /** Seeds are 31-bit so every client language holds one in a plain int. */
 export const MAX_SEED = 2 ** 31 - 1;
-export const MAX_PROMPT_LENGTH = 4000;
 
 const side = (name: string) => {
   const message = `${name} must be a whole number from ${MIN_SIDE} to ${MAX_SIDE}`;
@@ -60,7 +60,7 @@ export const GenerateImageBody = z
       .string({ message: 'prompt must be a string' })
       .trim()
       .min(1, { message: 'prompt must not be empty' })
-      .max(MAX_PROMPT_LENGTH, { message: `prompt must be at most ${MAX_PROMPT_LENGTH} characters` })
+      .max(MAX_PROMPT_CHARS, { message: `prompt must be at most ${MAX_PROMPT_CHARS} characters` })
       .openapi({ example: 'a sunset over the ocean' }),
     ...imageOptionFields,
     format: imageOptionFields.format.default('png'),

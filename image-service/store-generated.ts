@@ -1,15 +1,19 @@
-import type { ImageContext, StoreExtras, StoredImage } from './context.js';
+import type { ImageContext, OnGenerated, StoreExtras, StoredImage } from './context.js';
 import type { GeneratedImage } from './ports.js';
 
-/** Store what a generator made and describe the result; shared by generate, edit and enhance. */
+/**
+ * What generate, edit and enhance share: tell the caller the image is made, store it under the
+ * id given, and describe the result.
+ */
 export async function storeGenerated(
   ctx: ImageContext,
-  target: { userId: string; imageId: string } & StoreExtras,
+  target: { userId: string; id: string; onGenerated?: OnGenerated | undefined } & StoreExtras,
   image: GeneratedImage,
-  seed: number = image.seed,
+  timing: { startedAt: number; seed?: number | undefined },
 ): Promise<StoredImage> {
+  await target.onGenerated?.(image, Math.round(performance.now() - timing.startedAt));
   const stored = await ctx.storage.put({
-    imageId: target.imageId,
+    imageId: target.id,
     userId: target.userId,
     data: image.data,
     format: image.format,
@@ -17,17 +21,17 @@ export async function storeGenerated(
     context: target.context,
   });
   return {
-    imageId: target.imageId,
+    id: target.id,
+    storage: ctx.storage.kind,
+    storageKey: stored.key,
     url: stored.url,
     thumbnailUrl: stored.thumbnailUrl,
-    key: stored.key,
-    storage: ctx.storage.kind,
     width: image.width,
     height: image.height,
     format: image.format,
     bytes: stored.bytes,
     provider: image.provider,
     model: image.model,
-    seed,
+    seed: timing.seed ?? image.seed,
   };
 }

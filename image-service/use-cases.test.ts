@@ -9,6 +9,7 @@ import { editImage } from './edit-image.js';
 import { enhanceImage } from './enhance-image.js';
 import { generateImage } from './generate-image.js';
 import { loadStoredImage } from './load-stored-image.js';
+import { createMediaLinks } from './media-links.js';
 import { createOfflineRenderer } from './offline/renderer.js';
 import { createDiskStorage } from './storage/disk.js';
 
@@ -17,7 +18,7 @@ let ctx: ImageContext;
 
 beforeAll(async () => {
   mediaDir = await mkdtemp(path.join(tmpdir(), 'atelier-image-'));
-  ctx = { imageGenerator: createOfflineRenderer(), storage: createDiskStorage({ mediaDir, publicUrl: 'http://atelier.test' }) };
+  ctx = { imageGenerator: createOfflineRenderer(), storage: createDiskStorage({ mediaDir }) };
 });
 
 afterAll(async () => {
@@ -28,9 +29,11 @@ describe('generateImage', () => {
   it('makes and stores the image, and says where it is', async () => {
     const image = await generateImage({ ctx, input: { userId: 'ana', prompt: 'a sunset over the ocean', aspectRatio: '16:9', seed: 7, format: 'webp' } });
     expect(image).toMatchObject({ width: 1024, height: 576, format: 'webp', seed: 7, provider: 'offline', model: 'atelier-renderer-1', storage: 'disk', thumbnailUrl: null });
-    expect(isUuid(image.imageId)).toBe(true);
-    expect(image.key).toBe(`users/ana/${image.imageId}.webp`);
-    expect(image.url).toBe(`http://atelier.test/media/${image.key}`);
+    expect(isUuid(image.id)).toBe(true);
+    expect(image.storageKey).toBe(`users/ana/${image.id}.webp`);
+    // On disk the URL is built when it is read, by whoever reads it.
+    expect(image.url).toBeNull();
+    expect(createMediaLinks({ publicUrl: 'http://atelier.test' }).urlOf(image)).toBe(`http://atelier.test/media/${image.storageKey}`);
     const stored = await loadStoredImage(ctx.storage, image);
     expect(stored.byteLength).toBe(image.bytes);
     expect(await sharp(stored).metadata()).toMatchObject({ width: 1024, height: 576, format: 'webp' });
@@ -42,13 +45,13 @@ describe('generateImage', () => {
     const again = await generateImage({ ctx, input: { userId: 'ana', prompt: 'a forest', width: 128, seed: first.seed } });
     const [a, b] = await Promise.all([loadStoredImage(ctx.storage, first), loadStoredImage(ctx.storage, again)]);
     expect(a.equals(b)).toBe(true);
-    expect(again.imageId).not.toBe(first.imageId);
+    expect(again.id).not.toBe(first.id);
   });
 
   it('stores again under the same id by replacing, never duplicating', async () => {
     const imageId = '019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e';
-    await generateImage({ ctx, input: { userId: 'retry', prompt: 'a city', width: 96, seed: 1, imageId } });
-    const second = await generateImage({ ctx, input: { userId: 'retry', prompt: 'a city', width: 96, seed: 2, imageId } });
+    await generateImage({ ctx, input: { userId: 'retry', prompt: 'a city', width: 96, seed: 1, id: imageId } });
+    const second = await generateImage({ ctx, input: { userId: 'retry', prompt: 'a city', width: 96, seed: 2, id: imageId } });
     expect(await readdir(path.join(mediaDir, 'users', 'retry'))).toEqual([`${imageId}.png`]);
     expect((await loadStoredImage(ctx.storage, second)).byteLength).toBe(second.bytes);
   });
@@ -72,7 +75,7 @@ describe('editImage and enhanceImage', () => {
     const before = await loadStoredImage(ctx.storage, source);
     const edited = await editImage({ ctx, input: { userId: 'ben', source: before, instruction: 'rotate it right and make it black and white' } });
     expect(edited).toMatchObject({ width: 200, height: 300, format: 'jpeg', provider: 'offline' });
-    expect(edited.imageId).not.toBe(source.imageId);
+    expect(edited.id).not.toBe(source.id);
     expect(await sharp(await loadStoredImage(ctx.storage, edited)).metadata()).toMatchObject({ width: 200, height: 300, format: 'jpeg' });
     expect((await loadStoredImage(ctx.storage, source)).equals(before)).toBe(true);
   });
@@ -94,6 +97,6 @@ describe('editImage and enhanceImage', () => {
 
 describe('loadStoredImage', () => {
   it.each(['users/nobody/missing.png', '../outside.png', '/etc/passwd'])('%s is not found', async (key) => {
-    await expect(loadStoredImage(ctx.storage, { key, url: "" })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(loadStoredImage(ctx.storage, { storageKey: key, url: null })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -1,3 +1,5 @@
+import type { ProviderUsage } from '../shared/usage.js';
+
 /**
  * The prompt engine port: turn what a user typed into a prompt an image model does well with,
  * and say what the user wants. Implementations: the offline engine and Gemini.
@@ -40,7 +42,7 @@ export interface Refinement {
   provider: string;
   model: string;
   /** Token counts, where the provider reports them. */
-  usage?: { inputTokens?: number; outputTokens?: number };
+  usage?: ProviderUsage;
   /** Served from the refinement cache: no provider call was made. */
   cached?: boolean;
 }

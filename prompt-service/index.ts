@@ -1,7 +1,7 @@
 /** The prompt service's public face: everything other folders may use. */
 export * from './engine.js';
 export { createOfflinePromptEngine, type OfflinePromptEngineOptions } from './offline/engine.js';
-export { refinePrompt, MAX_HISTORY_TURNS, MAX_PROMPT_CHARS, type PromptContext } from './refine-prompt.js';
+export { refinePrompt, MAX_HISTORY_TURNS, type PromptContext } from './refine-prompt.js';
 export { registerRefinePrompt } from './routes/refine.js';
 export { withRefinementCache, type RefinementCacheOptions } from './cache.js';
 export { createGeminiPromptEngine, type GeminiPromptEngineOptions } from './gemini/engine.js';

@@ -1,4 +1,5 @@
 import { ValidationFailed } from '../shared/errors.js';
+import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import type { HistoryTurn, PromptEngine, RefineInput, Refinement } from './engine.js';
 
 /** What the prompt service's use cases need. */
@@ -6,8 +7,6 @@ export interface PromptContext {
   promptEngine: PromptEngine;
 }
 
-/** Longest prompt accepted, in characters after trimming. */
-export const MAX_PROMPT_CHARS = 4000;
 /** Most history turns an engine is shown; older ones add cost, not understanding. */
 export const MAX_HISTORY_TURNS = 20;
 

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { INTENTS } from './engine.js';
-import { MAX_HISTORY_TURNS, MAX_PROMPT_CHARS } from './refine-prompt.js';
+import { MAX_PROMPT_CHARS } from '../shared/text.js';
+import { MAX_HISTORY_TURNS } from './refine-prompt.js';
 
 /** Wire schemas of the prompt service: snake_case here, camelCase in code (mapped in the route). */
 

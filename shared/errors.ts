@@ -1,3 +1,5 @@
+import { outageMessage, outageOf, type Dependency } from './outages.js';
+
 /**
  * One error model for every transport. Use cases throw these; the gateway maps `code` to an HTTP
  * status (gateway/errors.ts), the workers map `retryable` to a retry or an `UnrecoverableError`,
@@ -25,6 +27,7 @@ export const ERROR_CODES = [
   'worker_lost',
   // ours
   'service_unavailable',
+  'storage_unavailable',
   'internal',
 ] as const;
 
@@ -77,8 +80,22 @@ export class Conflict extends AppError {
 
 /** A dependency of ours (Redis, a database) did not answer; the same request may work later. */
 export class ServiceUnavailable extends AppError {
-  constructor(message: string, cause?: unknown) {
+  /** Which dependency, when known: the pipeline waits out such an outage without spending attempts. */
+  readonly dependency: Dependency | undefined;
+
+  constructor(message: string, cause?: unknown, dependency?: Dependency) {
     super('service_unavailable', message, { retryable: true, cause });
+    this.dependency = dependency;
+  }
+}
+
+/**
+ * The image storage could not keep or hand back a file (a folder that cannot be written, a full
+ * disk, Cloudinary failing): not the request's fault, and worth trying again.
+ */
+export class StorageUnavailable extends AppError {
+  constructor(message: string, cause?: unknown) {
+    super('storage_unavailable', message, { retryable: true, cause });
   }
 }
 
@@ -124,11 +141,14 @@ export class ProviderError extends AppError {
 }
 
 /**
- * Anything thrown, as an {@link AppError}. An unknown error becomes `internal`, keeping its cause,
- * and counts as retryable: a lost connection or a full disk may be gone on the next attempt.
+ * Anything thrown, as an {@link AppError}. A dependency that is not answering (the database,
+ * Redis, MongoDB: see outages.ts) is `service_unavailable` with a plain sentence naming it; any
+ * other unknown error becomes `internal`, keeping its cause, and counts as retryable.
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const dependency = outageOf(error);
+  if (dependency) return new ServiceUnavailable(outageMessage(dependency), error, dependency);
   const message = error instanceof Error ? error.message : String(error);
   return new AppError('internal', message || 'unexpected error', { cause: error, retryable: true });
 }

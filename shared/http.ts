@@ -39,6 +39,14 @@ export const errorResponses = {
   503: errorResponse('A dependency is unavailable; try again'),
 } as const;
 
+/**
+ * An id as the API takes it: any UUID, in either case, normalised to lowercase here, at the edge,
+ * so routes, `Location` headers, realtime rooms and both stores see one form of it.
+ */
+export function idSchema(what: string) {
+  return z.uuid({ message: `expected ${what} id (a UUID)` }).toLowerCase();
+}
+
 /** `Location`-style absolute URL for a path of this API. */
 export function absoluteUrl(publicUrl: string, pathname: string): string {
   return `${publicUrl}${pathname}`;

@@ -1,4 +1,5 @@
-import { v5 as uuidv5, v7 as uuidv7, validate, version } from 'uuid';
+import { createHash } from 'node:crypto';
+import { v7 as uuidv7, validate, version } from 'uuid';
 
 /**
  * Ids are UUIDv7: they sort by creation time, so "newest first" and cursors need only the id,
@@ -13,12 +14,17 @@ export function isUuid(value: string): boolean {
   return validate(value) && version(value) >= 1;
 }
 
-const DERIVED_NAMESPACE = '6f1c3a52-61a4-4f7e-9a1e-0b1f0c6a7e11';
-
 /**
- * A stable id derived from another: the same input always gives the same id. Used where a retried
- * step must land on the same record (the image of a message, its stored file).
+ * A stable UUIDv7 derived from another: the same input always gives the same id, and it carries
+ * the creation time of `from` (its first 48 bits), so it sorts where `from` does. Used where a
+ * retried step must land on the same record (the image a message makes, its stored file).
  */
 export function derivedId(kind: string, from: string): string {
-  return uuidv5(`${kind}:${from}`, DERIVED_NAMESPACE);
+  const bytes = createHash('sha256').update(`${kind}:${from.toLowerCase()}`).digest().subarray(0, 16);
+  const source = Buffer.from(from.replace(/-/g, ''), 'hex');
+  if (source.length === 16 && version(from) === 7) source.copy(bytes, 0, 0, 6);
+  bytes[6] = 0x70 | ((bytes[6] ?? 0) & 0x0f); // version 7
+  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f); // RFC 9562 variant
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

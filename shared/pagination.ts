@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ValidationFailed } from './errors.js';
+import { isUuid } from './ids.js';
 
 /** One page of a listing, plus the cursor of the next page (`null` on the last page). */
 export interface Page<T> {
@@ -34,12 +35,32 @@ export function encodeCursor(key: readonly string[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** The sort key in a cursor; a cursor the client altered or made up is a validation error. */
-export function decodeCursor(cursor: string, parts: number): string[] {
+/** What each part of a cursor's sort key is: an id, or a time as `toISOString()` writes it. */
+export type CursorPart = 'uuid' | 'timestamp';
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const PART_CHECKS: Record<CursorPart, (value: string) => boolean> = {
+  uuid: isUuid,
+  // Round-tripped, so a date JavaScript would roll over ("2025-02-30") is refused, not sent on
+  // to a database that refuses it.
+  timestamp: (value) => ISO_TIMESTAMP.test(value) && new Date(value).toISOString() === value,
+};
+
+/**
+ * The sort key in a cursor, each part checked against what this API puts there (ids come back in
+ * lowercase). A cursor the client altered or made up is a validation error, on every list: never
+ * an empty page that reads as the end, never a query the database refuses.
+ */
+export function decodeCursor(cursor: string, parts: readonly CursorPart[]): string[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === parts && key.every((part) => typeof part === 'string')) {
-      return key as string[];
+    if (
+      Array.isArray(key) &&
+      key.length === parts.length &&
+      key.every((value, index) => typeof value === 'string' && PART_CHECKS[parts[index] as CursorPart](value))
+    ) {
+      return key.map((value: string, index) => (parts[index] === 'uuid' ? value.toLowerCase() : value));
     }
   } catch {
     // fall through to the validation error

@@ -7,13 +7,16 @@ import { z } from 'zod';
 export const STAGES = ['prompt', 'image', 'finalize'] as const;
 export type PipelineStage = (typeof STAGES)[number];
 
-/** Every stage gets the same small payload: the message is read from the store, not the job. */
+/**
+ * A stage's job is the message id: the stage reads the message from the store. The counters are
+ * the job's own (never handed on to the next stage's job).
+ */
 export const StageJob = z.object({
   messageId: z.uuid(),
-  sessionId: z.uuid(),
-  userId: z.string().min(1),
   /** How often this job waited out a provider's rate limit (those waits spend no attempt). */
   rateLimitWaits: z.number().int().min(0).optional(),
+  /** How often this job waited out an outage of our own infrastructure (those spend none either). */
+  outageWaits: z.number().int().min(0).optional(),
 });
 export type StageJob = z.infer<typeof StageJob>;
 

@@ -26,10 +26,13 @@ export interface RealtimePublisher {
 
 /**
  * A publisher on the Socket.IO Redis emitter. `channelKey` must match the key the gateways'
- * Redis adapter listens on (default "atelier-realtime").
+ * Redis adapter listens on (default "atelier-realtime"). An event that cannot be published (Redis
+ * away) is dropped and `onError` told: the change it announced is stored, and polling shows it.
  */
-export function createRedisPublisher(redis: Redis, channelKey: string): RealtimePublisher {
-  const emitter = new Emitter(redis, { key: channelKey });
+export function createRedisPublisher(redis: Redis, channelKey: string, onError: (error: unknown) => void): RealtimePublisher {
+  // The emitter publishes without awaiting: the rejection of a publish must be caught here.
+  const client = { publish: (channel: string, message: string | Buffer) => redis.publish(channel, message).catch(onError) };
+  const emitter = new Emitter(client, { key: channelKey });
   return {
     toSession: (sessionId, event, payload) => emitter.to(rooms.session(sessionId)).emit(event, payload),
     toUser: (userId, event, payload) => emitter.to(rooms.user(userId)).emit(event, payload),

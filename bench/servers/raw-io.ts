@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import pg from 'pg';
 import { createPostgresStore } from '../../conversation/index.js';
 import { connectPostgres, openPglite } from '../../shared/connections/postgres.js';
-import { createCommandRedis } from '../../shared/connections/redis.js';
+import { connectRedis, createCommandRedis } from '../../shared/connections/redis.js';
 
 /**
  * The second baseline: a bare Hono route doing the I/O a posted message cannot do without, by
@@ -14,7 +14,8 @@ import { createCommandRedis } from '../../shared/connections/redis.js';
  * store and state machine, the realtime event, the error envelope, the middleware.
  */
 const env = process.env;
-const redis = createCommandRedis(env.REDIS_URL as string);
+const redis = createCommandRedis(env.REDIS_URL as string, () => {});
+await connectRedis(redis, 'REDIS_URL', 10_000);
 const queue = new Queue('raw-prompt', { connection: redis, prefix: `${env.QUEUE_PREFIX ?? 'bench'}-rawio` });
 
 // Same schema as Atelier's (its migration), so the row written is the same row. Without a server,

@@ -1,17 +1,25 @@
 import type { GalleryContext } from '../../gallery/index.js';
-import type { ImageGenerator, ImageStorage } from '../../image-service/index.js';
+import type { ImageGenerator, ImageStorage, MediaLinks } from '../../image-service/index.js';
 import type { PromptEngine } from '../../prompt-service/index.js';
 import type { Logger } from '../../shared/logger.js';
+import type { OutageMonitor } from '../../shared/outages.js';
 import type { RealtimePublisher } from '../../shared/realtime.js';
 import type { ConversationStore } from '../store/port.js';
 import type { PipelineQueues } from './queues.js';
 
-/** What the pipeline's workers need; built once at start by the gateway. */
+/**
+ * What the pipeline's workers need; built once at start by the gateway. It is the prompt
+ * service's and the image service's context too: the stages call their use cases with it.
+ */
 export interface PipelineContext {
   store: ConversationStore;
   queues: PipelineQueues;
   realtime: RealtimePublisher;
+  /** The URLs the `message.updated` events carry are built with these. */
+  links: MediaLinks;
   logger: Logger;
+  /** Told when the database, Redis or MongoDB stops answering, so an outage is logged once. */
+  outages: OutageMonitor;
   promptEngine: PromptEngine;
   imageGenerator: ImageGenerator;
   storage: ImageStorage;

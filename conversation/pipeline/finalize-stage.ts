@@ -1,25 +1,31 @@
 import type { Job } from 'bullmq';
 import { saveImage } from '../../gallery/index.js';
 import type { StageJob } from '../../shared/queues.js';
-import { isFinal } from '../message.js';
+import { isFinal, type MessageRecord } from '../message.js';
 import { transitionMessage } from '../transition-message.js';
 import type { PipelineContext } from './context.js';
+import { startNextTurn } from './turns.js';
 
 /**
- * Stage 3: file the image in the user's gallery and mark the message DONE; a chat reply is
- * simply marked DONE. Filing is keyed by message id, so running this twice files one image.
+ * Stage 3: file the image in the user's gallery (under the image's own id) and mark the message
+ * DONE; a chat reply is simply marked DONE. Then the session's next message gets its turn.
+ * Filing is keyed by message id, so running this twice files one image.
  */
 export async function finalizeStage(ctx: PipelineContext, job: Job<StageJob>): Promise<void> {
   const message = await ctx.store.findMessage(job.data.messageId);
-  if (!message || isFinal(message.status)) return;
+  if (!message) return;
+  if (!isFinal(message.status)) await finalize(ctx, job, message);
+  // Also when it was final already: a crash may have come between finishing and handing on.
+  await startNextTurn(ctx, message.sessionId);
+}
 
+async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: MessageRecord): Promise<void> {
   if (message.intent === 'chat') {
     await transitionMessage(ctx, message.id, { type: 'completed' }, message);
     return;
   }
   const image = message.image;
   if (!image) throw new Error(`message ${message.id} reached finalize without an image`);
-
   const saving = await transitionMessage(
     ctx,
     message.id,
@@ -28,9 +34,10 @@ export async function finalizeStage(ctx: PipelineContext, job: Job<StageJob>): P
   );
   if (!saving) return;
   const startedAt = performance.now();
-  const { image: filed } = await saveImage({
+  await saveImage({
     ctx: ctx.gallery,
     input: {
+      id: image.id,
       userId: saving.userId,
       sessionId: saving.sessionId,
       messageId: saving.id,
@@ -51,10 +58,5 @@ export async function finalizeStage(ctx: PipelineContext, job: Job<StageJob>): P
       metadata: { negative_prompt: saving.refinement?.negativePrompt ?? null },
     },
   });
-  await transitionMessage(
-    ctx,
-    saving.id,
-    { type: 'completed', tookMs: Math.round(performance.now() - startedAt), galleryImageId: filed.id },
-    saving,
-  );
+  await transitionMessage(ctx, saving.id, { type: 'completed', tookMs: Math.round(performance.now() - startedAt) }, saving);
 }

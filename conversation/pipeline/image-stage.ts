@@ -1,23 +1,34 @@
 import { createHash } from 'node:crypto';
 import type { Job } from 'bullmq';
-import { resolveSize, storeGenerated, type GeneratedImage } from '../../image-service/index.js';
+import {
+  editImage,
+  enhanceImage,
+  generateImage,
+  loadStoredImage,
+  type GeneratedImage,
+  type StoredImage,
+} from '../../image-service/index.js';
 import { AppError } from '../../shared/errors.js';
 import { derivedId } from '../../shared/ids.js';
 import type { StageJob } from '../../shared/queues.js';
-import { isFinal, type MessageImage, type MessageRecord } from '../message.js';
+import { isFinal, type MessageRecord } from '../message.js';
 import { transitionMessage } from '../transition-message.js';
 import type { PipelineContext } from './context.js';
 import { enqueueStage } from './queues.js';
+import { sourceImageOf } from './source-image.js';
+
+/** The message moved on (finished, deleted) while its image was being made: store nothing. */
+class MessageMovedOn extends Error {}
 
 /**
- * Stage 2: make the image (generate, or edit / enhance the session's latest image) and store it.
- * The seed and the stored file's id derive from the message id, so a retry makes the same image
- * and overwrites the same file instead of adding another.
+ * Stage 2: make the image through the image service's use cases (`generateImage`, or `editImage`
+ * / `enhanceImage` of the session's latest image still in the gallery), which also store it. The
+ * image's id and seed derive from the message id, so a retry makes the same image and overwrites
+ * the same file; the gallery files it under that same id.
  */
 export async function imageStage(ctx: PipelineContext, job: Job<StageJob>): Promise<void> {
   const message = await ctx.store.findMessage(job.data.messageId);
   if (!message || isFinal(message.status)) return;
-
   if (message.image === null) {
     const started = await transitionMessage(
       ctx,
@@ -26,77 +37,97 @@ export async function imageStage(ctx: PipelineContext, job: Job<StageJob>): Prom
       message,
     );
     if (!started) return;
-
-    let startedAt = performance.now();
-    const generated = await makeImage(ctx, started);
-    const uploading = await transitionMessage(
+    let uploading: MessageRecord | null = null;
+    let uploadStartedAt = 0;
+    const onGenerated = async (generated: GeneratedImage, tookMs: number) => {
+      uploading = await transitionMessage(
+        ctx,
+        started.id,
+        {
+          type: 'image_generated',
+          tookMs,
+          ...(generated.usage && {
+            usage: { stage: 'generating' as const, provider: generated.provider, model: generated.model, ...generated.usage },
+          }),
+        },
+        started,
+      );
+      if (!uploading) throw new MessageMovedOn();
+      uploadStartedAt = performance.now();
+    };
+    let image: StoredImage;
+    try {
+      image = await makeImage(ctx, started, onGenerated);
+    } catch (error) {
+      if (error instanceof MessageMovedOn) return;
+      throw error;
+    }
+    const stored = await transitionMessage(
       ctx,
       started.id,
-      {
-        type: 'image_generated',
-        tookMs: Math.round(performance.now() - startedAt),
-        ...(generated.usage
-          ? { usage: { stage: 'generating' as const, provider: generated.provider, model: generated.model, ...generated.usage } }
-          : {}),
-      },
-      started,
+      { type: 'image_stored', image, tookMs: Math.round(performance.now() - uploadStartedAt) },
+      uploading ?? undefined,
     );
-    if (!uploading) return;
-
-    startedAt = performance.now();
-    const { imageId, key, ...stored } = await storeGenerated(
-      ctx,
-      {
-        imageId: derivedId('image', uploading.id),
-        userId: uploading.userId,
-        tags: [uploading.intent ?? 'generate', generated.provider],
-        context: { session_id: uploading.sessionId, message_id: uploading.id },
-      },
-      generated,
-    );
-    const image: MessageImage = { ...stored, id: imageId, storageKey: key };
-    const done = await transitionMessage(
-      ctx,
-      uploading.id,
-      { type: 'image_stored', image, tookMs: Math.round(performance.now() - startedAt) },
-      uploading,
-    );
-    if (!done) return;
+    if (!stored) return;
   }
-  await enqueueStage(ctx.queues, 'finalize', job.data);
+  await enqueueStage(ctx.queues, 'finalize', message.id);
 }
 
-async function makeImage(ctx: PipelineContext, message: MessageRecord): Promise<GeneratedImage> {
-  const options = message.options;
-  const seed = options.seed ?? seedFor(message.id);
+function makeImage(
+  ctx: PipelineContext,
+  message: MessageRecord,
+  onGenerated: (image: GeneratedImage, tookMs: number) => Promise<void>,
+): Promise<StoredImage> {
+  const { options } = message;
   const prompt = message.refinedPrompt || message.content;
-
+  const target = {
+    userId: message.userId,
+    id: derivedId('image', message.id),
+    tags: [message.intent ?? 'generate', ctx.imageGenerator.provider],
+    context: { session_id: message.sessionId, message_id: message.id },
+  };
+  const seed = options.seed ?? seedFor(message.id);
   if (message.intent === 'edit' || message.intent === 'enhance') {
-    const previous = await ctx.store.latestImage({ sessionId: message.sessionId, beforeId: message.id });
-    if (!previous) {
-      throw new AppError(
-        'no_source_image',
-        `there is no earlier image in this session to ${message.intent}; describe a new image instead`,
-      );
-    }
-    const source = await ctx.storage.get({ key: previous.storageKey, url: previous.url });
-    const format = options.format ?? previous.format;
-    return message.intent === 'edit'
-      ? ctx.imageGenerator.edit({ source, instruction: prompt, seed, format })
-      : ctx.imageGenerator.enhance({ source, instruction: prompt, format });
+    return changeSource(ctx, message, async (source, bytes) =>
+      message.intent === 'edit'
+        ? editImage({ ctx, input: { ...target, source: bytes, instruction: prompt, seed, format: options.format ?? source.format }, onGenerated })
+        : enhanceImage({ ctx, input: { ...target, source: bytes, instruction: prompt, seed: source.seed, format: options.format ?? source.format }, onGenerated }),
+    );
   }
-
-  const { width, height } = resolveSize(options);
-  return ctx.imageGenerator.generate({
-    prompt,
-    caption: prompt,
-    negativePrompt: message.refinement?.negativePrompt ?? '',
-    width,
-    height,
-    seed,
-    format: options.format ?? 'png',
-    ...(options.aspectRatio ? { aspectRatio: options.aspectRatio } : {}),
+  return generateImage({
+    ctx,
+    input: {
+      ...target,
+      prompt,
+      caption: prompt,
+      negativePrompt: message.refinement?.negativePrompt ?? '',
+      width: options.width,
+      height: options.height,
+      aspectRatio: options.aspectRatio,
+      seed,
+      format: options.format ?? 'png',
+    },
+    onGenerated,
   });
+}
+
+/** Load the image an edit or enhance works on and hand it to `change`; `no_source_image` when there is none. */
+async function changeSource(
+  ctx: PipelineContext,
+  message: MessageRecord,
+  change: (source: StoredImage, bytes: Buffer) => Promise<StoredImage>,
+): Promise<StoredImage> {
+  const source = await sourceImageOf(ctx, message);
+  const noSource = (why: string) => new AppError('no_source_image', `${why}; describe a new image instead`);
+  if (!source) throw noSource(`there is no earlier image in this session to ${message.intent}`);
+  let bytes: Buffer;
+  try {
+    bytes = await loadStoredImage(ctx.storage, source);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') throw noSource(`the earlier image to ${message.intent} is gone`);
+    throw error;
+  }
+  return change(source, bytes);
 }
 
 /** A stable 31-bit seed for a message that did not ask for one. */

@@ -4,18 +4,19 @@ import path from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listImages, migrateGallery } from '../../gallery/index.js';
-import { createDiskStorage, createOfflineRenderer } from '../../image-service/index.js';
+import { createDiskStorage, createMediaLinks, createOfflineRenderer } from '../../image-service/index.js';
 import { createOfflinePromptEngine } from '../../prompt-service/index.js';
 import type { Postgres } from '../../shared/connections/postgres.js';
 import type { Redis } from '../../shared/connections/redis.js';
 import { createLogger } from '../../shared/logger.js';
+import { createOutageMonitor } from '../../shared/outages.js';
 import { stageJobId, type PipelineStage, type StageJob } from '../../shared/queues.js';
 import { createRedisPublisher } from '../../shared/realtime.js';
 import { createTestPostgres } from '../../shared/testing/postgres.js';
 import { createTestRedis, deleteKeysWithPrefix, uniquePrefix } from '../../shared/testing/redis.js';
 import type { MessageRecord, SessionRecord } from '../message.js';
 import { messageRecord, sessionRecord } from '../store/fixtures.js';
-import { createPostgresStore } from '../store/postgres.js';
+import { createTestConversationStore } from '../store/test-store.js';
 import type { PipelineContext } from './context.js';
 import { finalizeStage } from './finalize-stage.js';
 import { imageStage } from './image-stage.js';
@@ -33,31 +34,36 @@ let postgres: Postgres;
 let redis: Redis;
 let mediaDir: string;
 let ctx: PipelineContext;
+let closeStore: () => Promise<void>;
 const prefix = uniquePrefix('pipeline');
 
 beforeAll(async () => {
   postgres = await createTestPostgres();
   await migrateGallery(postgres);
-  const store = createPostgresStore(postgres);
-  await store.migrate();
+  const conversations = await createTestConversationStore(postgres);
+  closeStore = conversations.close;
   redis = createTestRedis();
   mediaDir = await mkdtemp(path.join(tmpdir(), 'atelier-pipeline-'));
   const logger = createLogger({ level: 'silent' });
-  const realtime = createRedisPublisher(redis, `${prefix}-realtime`);
-  const storage = createDiskStorage({ mediaDir, publicUrl: 'http://localhost:9999' });
+  const realtime = createRedisPublisher(redis, `${prefix}-realtime`, () => {});
+  const storage = createDiskStorage({ mediaDir });
+  const links = createMediaLinks({ publicUrl: 'http://localhost:9999' });
   ctx = {
-    store,
+    store: conversations.store,
     queues: createPipelineQueues({ connection: redis, prefix, attempts: 1, backoffMs: 10 }),
     realtime,
+    links,
     logger,
+    outages: createOutageMonitor(logger, {}),
     promptEngine: createOfflinePromptEngine(),
     imageGenerator: createOfflineRenderer(),
     storage,
-    gallery: { db: postgres.db, storage, realtime, logger },
+    gallery: { db: postgres.db, storage, links, realtime, logger },
   };
 });
 
 afterAll(async () => {
+  await closeStore?.();
   await ctx?.queues.close();
   await redis?.quit();
   await deleteKeysWithPrefix(prefix);
@@ -70,13 +76,14 @@ async function postedMessage(user: string, content: string): Promise<{ session: 
   await ctx.store.insertSession(session);
   const message = messageRecord(session, { content, options: { width: 96, height: 96 } });
   await ctx.store.insertMessage(message);
+  // As postMessage does: the only message of its session gets the session's turn.
+  expect(await ctx.store.claimTurn(session.id, message.id)).toBe(true);
   return { session, message };
 }
 
 /** The real job of a stage, as BullMQ would hand it to a worker. */
 async function jobFor(stage: PipelineStage, message: MessageRecord): Promise<Job<StageJob>> {
-  const data = { messageId: message.id, sessionId: message.sessionId, userId: message.userId };
-  await enqueueStage(ctx.queues, stage, data);
+  await enqueueStage(ctx.queues, stage, message.id);
   const job = await ctx.queues[stage].getJob(stageJobId(message.id, stage));
   if (!job) throw new Error(`no ${stage} job`);
   return job;
@@ -132,7 +139,7 @@ describe('recovery of messages that stopped moving', () => {
     const user = `lost-${prefix}`;
     // Stored, but the process died before its job was added.
     const { message } = await postedMessage(user, 'a red car in the desert');
-    const workers = startPipelineWorkers(ctx, { connection: redis, prefix, concurrency: 2, recovery: false });
+    const workers = await startPipelineWorkers(ctx, { connection: redis, prefix, concurrency: 2, recovery: false });
     try {
       const recovered = await recoverStalledMessages(ctx, { idleMs: 0, limit: 100 });
       expect(recovered.requeued).toBeGreaterThanOrEqual(1);
@@ -159,7 +166,8 @@ describe('recovery of messages that stopped moving', () => {
     expect(recovered.failed).toBeGreaterThanOrEqual(1);
     expect(await ctx.store.findMessage(message.id)).toMatchObject({
       status: 'FAILED',
-      error: { code: 'worker_lost', stage: 'queued', message: 'the machine caught fire', retryable: true },
+      // The job's own failure text stays in the log: it could hold anything.
+      error: { code: 'worker_lost', stage: 'queued', message: 'the job carrying it out failed without finishing it', retryable: true },
     });
   });
 });

@@ -1,10 +1,13 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { STAGES, StageJob, stageJobId, type PipelineStage } from '../../shared/queues.js';
-import { createDeadLetterQueue, type DeadLetter } from './dead-letters.js';
+import { STAGES, stageJobId, type PipelineStage, type StageJob } from '../../shared/queues.js';
 
 export type PipelineQueues = Record<PipelineStage, Queue<StageJob>> & {
-  deadLetters: Queue<DeadLetter>;
+  /**
+   * Whether the queues' Redis connection is up right now. Checked before a message is stored, so
+   * a post during a Redis outage answers 503 at once and leaves nothing behind.
+   */
+  isConnected(): boolean;
   close(): Promise<void>;
 };
 
@@ -36,17 +39,19 @@ export function createPipelineQueues(options: QueueOptions): PipelineQueues {
       new Queue<StageJob>(stage, { connection: options.connection, prefix: options.prefix, defaultJobOptions }),
     ]),
   ) as Record<PipelineStage, Queue<StageJob>>;
-  const deadLetters = createDeadLetterQueue(options.connection, options.prefix);
   return {
     ...queues,
-    deadLetters,
+    isConnected: () => options.connection.status === 'ready',
     close: async () => {
-      await Promise.all([...STAGES.map((stage) => queues[stage].close()), deadLetters.close()]);
+      await Promise.all(STAGES.map((stage) => queues[stage].close()));
     },
   };
 }
 
-/** Enqueue a message's stage. Idempotent: the job id is `{messageId}.{stage}`. */
-export async function enqueueStage(queues: PipelineQueues, stage: PipelineStage, job: StageJob): Promise<void> {
-  await queues[stage].add(stage, StageJob.parse(job), { jobId: stageJobId(job.messageId, stage) });
+/**
+ * Enqueue a message's stage. Idempotent: the job id is `{messageId}.{stage}`. The job carries the
+ * message id only: every stage reads the message itself, and a job's counters stay its own.
+ */
+export async function enqueueStage(queues: PipelineQueues, stage: PipelineStage, messageId: string): Promise<void> {
+  await queues[stage].add(stage, { messageId }, { jobId: stageJobId(messageId, stage) });
 }

@@ -1,23 +1,21 @@
 import type { Job } from 'bullmq';
-import type { HistoryTurn } from '../../prompt-service/index.js';
+import { MAX_HISTORY_TURNS, refinePrompt, type HistoryTurn } from '../../prompt-service/index.js';
 import type { StageJob } from '../../shared/queues.js';
 import { isFinal, type MessageRecord } from '../message.js';
 import { transitionMessage } from '../transition-message.js';
 import type { PipelineContext } from './context.js';
 import { enqueueStage } from './queues.js';
-
-/** How many earlier turns the prompt engine sees. */
-const HISTORY_TURNS = 10;
+import { sourceImageOf } from './source-image.js';
 
 /**
- * Stage 1: refine the prompt and detect the intent, with the session's recent turns as context.
- * Then hand over to the image stage, or straight to finalize for a chat reply. A message that
- * already has its intent (a retried or duplicated job) is not refined twice.
+ * Stage 1: refine the prompt and detect the intent through the prompt service's `refinePrompt`,
+ * with the session's earlier turns (finished: see turns.ts) as context. Then hand over to the
+ * image stage, or straight to finalize for a chat reply. A message that already has its intent
+ * (a retried or duplicated job) is not refined twice.
  */
 export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Promise<void> {
   let message = await ctx.store.findMessage(job.data.messageId);
   if (!message || isFinal(message.status)) return;
-
   if (message.intent === null) {
     const started = await transitionMessage(
       ctx,
@@ -26,16 +24,16 @@ export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Pro
       message,
     );
     if (!started) return;
-    const [history, previousImage] = await Promise.all([
-      ctx.store.recentMessages({ sessionId: started.sessionId, beforeId: started.id, limit: HISTORY_TURNS }),
-      ctx.store.latestImage({ sessionId: started.sessionId, beforeId: started.id }),
+    const [history, source] = await Promise.all([
+      ctx.store.recentMessages({ sessionId: started.sessionId, beforeId: started.id, limit: MAX_HISTORY_TURNS }),
+      sourceImageOf(ctx, started),
       // The session changed when this message was posted; done here to keep that write off the POST.
       ctx.store.touchSession(started.userId, started.sessionId, started.createdAt),
     ]);
     const startedAt = performance.now();
-    const refinement = await ctx.promptEngine.refine({
-      prompt: started.content,
-      context: { history: history.map(toTurn), hasPreviousImage: previousImage !== null },
+    const refinement = await refinePrompt({
+      ctx,
+      input: { prompt: started.content, context: { history: history.map(toTurn), hasPreviousImage: source !== null } },
     });
     message = await transitionMessage(
       ctx,
@@ -52,16 +50,16 @@ export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Pro
           model: refinement.model,
           cached: refinement.cached ?? false,
         },
-        ...(refinement.usage
-          ? { usage: { stage: 'refining' as const, provider: refinement.provider, model: refinement.model, ...refinement.usage } }
-          : {}),
+        ...(refinement.usage && {
+          usage: { stage: 'refining' as const, provider: refinement.provider, model: refinement.model, ...refinement.usage },
+        }),
         tookMs: Math.round(performance.now() - startedAt),
       },
       started,
     );
     if (!message) return;
   }
-  await enqueueStage(ctx.queues, message.intent === 'chat' ? 'finalize' : 'image', job.data);
+  await enqueueStage(ctx.queues, message.intent === 'chat' ? 'finalize' : 'image', message.id);
 }
 
 function toTurn(message: MessageRecord): HistoryTurn {

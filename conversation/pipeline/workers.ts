@@ -1,12 +1,13 @@
 import { Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { outageOf } from '../../shared/outages.js';
 import type { PipelineStage, StageJob } from '../../shared/queues.js';
-import { failLostMessage } from './recover.js';
 import type { PipelineContext } from './context.js';
 import { finalizeStage } from './finalize-stage.js';
 import { imageStage } from './image-stage.js';
 import { refineStage } from './refine-stage.js';
-import { recoverStalledMessages } from './recover.js';
+import { reclaimActiveJobs } from './reclaim.js';
+import { failLostMessage, recoverStalledMessages } from './recover.js';
 import { runStage } from './run-stage.js';
 
 export interface WorkerOptions {
@@ -18,6 +19,11 @@ export interface WorkerOptions {
   lockDurationMs?: number;
   /** How often to look for messages whose jobs were lost, and how long idle counts as lost. */
   recovery?: { intervalMs: number; idleMs: number } | false;
+  /**
+   * This process owns its Redis (the embedded mode): jobs left active by a dead process are
+   * taken back at start instead of after the stalled-job check (see reclaim.ts).
+   */
+  ownsRedis?: boolean;
 }
 
 export interface PipelineWorkers {
@@ -32,9 +38,13 @@ const STAGE_WORK: Record<PipelineStage, (ctx: PipelineContext, job: Job<StageJob
 };
 
 /** One BullMQ worker per stage, plus the periodic recovery of lost messages. */
-export function startPipelineWorkers(ctx: PipelineContext, options: WorkerOptions): PipelineWorkers {
+export async function startPipelineWorkers(ctx: PipelineContext, options: WorkerOptions): Promise<PipelineWorkers> {
+  if (options.ownsRedis) {
+    const reclaimed = await reclaimActiveJobs(ctx.queues, options.connection);
+    if (reclaimed > 0) ctx.logger.info({ reclaimed }, 'took back the jobs a stopped process left running');
+  }
   const workers = (Object.keys(STAGE_WORK) as PipelineStage[]).map((stage) => {
-    const processor: Processor<StageJob> = (job) => runStage(ctx, stage, job, () => STAGE_WORK[stage](ctx, job));
+    const processor: Processor<StageJob> = (job, token) => runStage(ctx, stage, job, token, () => STAGE_WORK[stage](ctx, job));
     const worker = new Worker<StageJob>(stage, processor, {
       connection: options.connection,
       prefix: options.prefix,
@@ -45,11 +55,18 @@ export function startPipelineWorkers(ctx: PipelineContext, options: WorkerOption
       // Never reached; a limiter must be set for a provider's 429 to pause the queue (queue.rateLimit).
       limiter: { max: 1_000_000_000, duration: 1000 },
     });
-    worker.on('error', (error) => ctx.logger.error({ err: error, stage }, 'worker error'));
+    worker.on('error', (error) => {
+      // A Redis outage makes every worker report each failed command: the monitor logs it once.
+      const dependency = outageOf(error);
+      if (dependency) ctx.outages.report(dependency, error);
+      else ctx.logger.error({ err: error, stage }, 'worker error');
+    });
     worker.on('failed', (job, error) => {
       // The processor fails the message itself; a job that stalled too often never reached it.
       if (job && /stalled more than allowable limit/.test(error.message)) {
-        void failLostMessage(ctx, stage, job.data, 'the worker running this message stopped too many times').catch((err: unknown) => ctx.logger.error({ err, messageId: job.data.messageId }, 'could not fail a stalled message'));
+        failLostMessage(ctx, stage, job.data.messageId, 'the worker carrying it out stopped too many times').catch((err: unknown) =>
+          ctx.logger.error({ err, messageId: job.data.messageId }, 'could not fail a stalled message'),
+        );
       }
     });
     return worker;
@@ -60,9 +77,11 @@ export function startPipelineWorkers(ctx: PipelineContext, options: WorkerOption
   if (options.recovery !== false) {
     const recovery = options.recovery ?? { intervalMs: 60_000, idleMs: 60_000 };
     const sweep = () => {
-      sweeping = recoverStalledMessages(ctx, { idleMs: recovery.idleMs, limit: 500 }).catch((err: unknown) =>
-        ctx.logger.error({ err }, 'recovery sweep failed'),
-      );
+      sweeping = recoverStalledMessages(ctx, { idleMs: recovery.idleMs, limit: 500 }).catch((err: unknown) => {
+        const dependency = outageOf(err);
+        if (dependency) ctx.outages.report(dependency, err);
+        else ctx.logger.error({ err }, 'recovery sweep failed');
+      });
     };
     sweep();
     timer = setInterval(sweep, recovery.intervalMs);

@@ -21,6 +21,6 @@ export function registerGetMessage(app: App, ctx: ConversationContext): void {
   app.openapi(route, async (c) => {
     const { id, message_id: messageId } = c.req.valid('param');
     const message = await getMessage({ ctx, input: { userId: c.get('userId'), sessionId: id, messageId } });
-    return c.json(toMessageWire(message), 200);
+    return c.json(toMessageWire(message, ctx.links), 200);
   });
 }

@@ -23,6 +23,6 @@ export function registerListMessages(app: App, ctx: ConversationContext): void {
     const { id } = c.req.valid('param');
     const { limit, cursor } = c.req.valid('query');
     const page = await listMessages({ ctx, input: { userId: c.get('userId'), sessionId: id, limit, cursor } });
-    return c.json({ data: page.items.map(toMessageWire), next_cursor: page.nextCursor }, 200);
+    return c.json({ data: page.items.map((message) => toMessageWire(message, ctx.links)), next_cursor: page.nextCursor }, 200);
   });
 }

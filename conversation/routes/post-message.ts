@@ -4,30 +4,38 @@ import type { ConversationContext } from '../context.js';
 import { postMessage } from '../post-message.js';
 import { Message, PostMessageBody, SessionParams, toMessageWire } from '../schemas.js';
 
+const IdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, { message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' })
+  .optional()
+  .openapi({
+    description:
+      'Send the same key with the same body again to get the same message back (202, `Idempotent-Replayed: true`) instead of a second one, for as long as the message exists, even across a restart; the same key with another body is a 422.',
+    example: 'c1f0a7e2-retry-safe',
+  });
+
 const route = createRoute({
   method: 'post',
   path: '/api/v1/chat/sessions/{id}/messages',
   tags: ['chat'],
   summary: 'Send a message; the image is made in the background',
   description:
-    'Answers 202 at once with the PENDING message. Follow it with `message.updated` events over Socket.IO, or poll the URL in `Location`.',
+    'Answers 202 at once with the PENDING message. A session carries out its messages one after another, in order: a message waits (`queued`) while an earlier one of the same session runs. Follow it with `message.updated` events over Socket.IO, or poll the URL in `Location`.',
   request: {
     params: SessionParams,
-    headers: z.object({
-      'idempotency-key': z
-        .string()
-        .optional()
-        .openapi({
-          description:
-            'Send the same key with the same body again (within 24 h) to get the original 202 back without a second message; another body with the same key is a 422, a duplicate while the first is running a 409.',
-        }),
-    }),
+    headers: z.object({ 'idempotency-key': IdempotencyKey }),
     body: { content: { 'application/json': { schema: PostMessageBody } }, required: true },
   },
   responses: {
     202: {
-      description: 'Accepted; the pipeline has started',
-      headers: z.object({ Location: z.string().openapi({ description: 'The URL to poll' }) }),
+      description: 'Accepted; the message runs when it is its session\'s turn',
+      headers: z.object({
+        Location: z.string().openapi({ description: 'The URL to poll' }),
+        'Idempotent-Replayed': z
+          .literal('true')
+          .optional()
+          .openapi({ description: 'Present when this is the message an earlier request with the same Idempotency-Key made' }),
+      }),
       content: { 'application/json': { schema: Message } },
     },
     400: errorResponses[400],
@@ -44,22 +52,24 @@ export function registerPostMessage(app: App, ctx: ConversationContext): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const { content, options } = c.req.valid('json');
-    const message = await postMessage({
+    const { message, replayed } = await postMessage({
       ctx,
       input: {
         userId: c.get('userId'),
         sessionId: id,
         content,
         options: options && {
-          ...(options.width !== undefined ? { width: options.width } : {}),
-          ...(options.height !== undefined ? { height: options.height } : {}),
-          ...(options.aspect_ratio !== undefined ? { aspectRatio: options.aspect_ratio } : {}),
-          ...(options.seed !== undefined ? { seed: options.seed } : {}),
-          ...(options.format !== undefined ? { format: options.format } : {}),
+          width: options.width,
+          height: options.height,
+          aspectRatio: options.aspect_ratio,
+          seed: options.seed,
+          format: options.format,
         },
+        idempotencyKey: c.req.valid('header')['idempotency-key'],
       },
     });
-    c.header('Location', absoluteUrl(ctx.publicUrl, `/api/v1/chat/sessions/${id}/messages/${message.id}/`));
-    return c.json(toMessageWire(message), 202);
+    c.header('Location', absoluteUrl(ctx.publicUrl, `/api/v1/chat/sessions/${message.sessionId}/messages/${message.id}/`));
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(toMessageWire(message, ctx.links), 202);
   });
 }

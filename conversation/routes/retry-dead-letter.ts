@@ -22,6 +22,6 @@ export function registerRetryDeadLetter(app: App, ctx: ConversationContext): voi
   app.openapi(route, async (c) => {
     const { message_id: messageId } = c.req.valid('param');
     const message = await retryDeadLetter({ ctx, input: { messageId } });
-    return c.json(toMessageWire(message), 202);
+    return c.json(toMessageWire(message, ctx.links), 202);
   });
 }

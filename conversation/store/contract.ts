@@ -284,7 +284,7 @@ export function storeContract(
         expect(await store.recentMessages({ sessionId: session.id, beforeId: current.id, limit: 0 })).toEqual([]);
       });
 
-      it('gives the image of the latest earlier message that has one', async () => {
+      it('gives the images of the latest earlier messages that have one, newest first', async () => {
         const session = await seedSession();
         const other = await seedSession(session.userId);
         const [first, second] = await seedMessages(session, 2, (index) => ({ image: imageRecord(`session-${index}`) }));
@@ -292,10 +292,13 @@ export function storeContract(
         await seedMessages(other, 1, () => ({ image: imageRecord('other-session') }));
         const [plain, current] = await seedMessages(session, 2);
 
-        expect(await store.latestImage({ sessionId: session.id, beforeId: current!.id })).toStrictEqual(second!.image);
-        expect(await store.latestImage({ sessionId: session.id, beforeId: plain!.id })).toStrictEqual(second!.image);
-        expect(await store.latestImage({ sessionId: session.id, beforeId: second!.id })).toStrictEqual(first!.image);
-        expect(await store.latestImage({ sessionId: session.id, beforeId: first!.id })).toBeNull();
+        const recent = (beforeId: string, limit = 10) => store.recentImages({ sessionId: session.id, beforeId, limit });
+        expect(await recent(current!.id)).toStrictEqual([second!.image, first!.image]);
+        expect(await recent(current!.id, 1)).toStrictEqual([second!.image]);
+        expect(await recent(plain!.id)).toStrictEqual([second!.image, first!.image]);
+        expect(await recent(second!.id)).toStrictEqual([first!.image]);
+        expect(await recent(first!.id)).toEqual([]);
+        expect(await recent(current!.id, 0)).toEqual([]);
       });
 
       it('gives no image for a session without any, even when another session has one', async () => {
@@ -303,7 +306,19 @@ export function storeContract(
         const other = await seedSession(session.userId);
         await seedMessages(other, 1, () => ({ image: imageRecord('elsewhere') }));
         const [, current] = await seedMessages(session, 2);
-        expect(await store.latestImage({ sessionId: session.id, beforeId: current!.id })).toBeNull();
+        expect(await store.recentImages({ sessionId: session.id, beforeId: current!.id, limit: 5 })).toEqual([]);
+      });
+
+      it('lists FAILED messages of every user, newest first, a page at a time (dead letters)', async () => {
+        const failed: Partial<MessageRecord> = { status: 'FAILED', stage: 'failed', completedAt: new Date() };
+        const session = await seedSession();
+        const [a, , c] = await seedMessages(session, 3, (index) => (index === 1 ? {} : failed));
+        const elsewhere = await seedSession();
+        const [d] = await seedMessages(elsewhere, 1, () => failed);
+        const newest = await store.listFailed({ limit: 3 });
+        expect(newest.map((message) => message.id)).toEqual([d!.id, c!.id, a!.id]);
+        expect((await store.listFailed({ limit: 10, beforeId: c!.id }))[0]).toStrictEqual(a);
+        expect(await store.listFailed({ limit: 0 })).toEqual([]);
       });
 
       it('lists unfinished messages last changed before the cutoff, stillest first', async () => {
@@ -329,6 +344,106 @@ export function storeContract(
         const finished = progressed(pending!, { status: 'DONE', stage: 'done', updatedAt: at(15), completedAt: at(15) });
         await store.replaceMessage(finished, pending!.sequence);
         expect(await store.listUnfinished({ updatedBefore: cutoff, limit: 10 })).toStrictEqual([processing]);
+      });
+    });
+
+    describe('one id, whatever its case', () => {
+      it('stores ids written in upper case in lower case, so every lookup and list finds them', async () => {
+        const userId = newUser();
+        const session = sessionRecord(userId, { id: newId().toUpperCase() });
+        await store.insertSession(session);
+        const lower = session.id.toLowerCase();
+        expect(await store.getSession(userId, lower)).toStrictEqual({ ...session, id: lower });
+        expect((await store.listSessions({ userId, limit: 5 })).map((found) => found.id)).toEqual([lower]);
+
+        const message = messageRecord(session, { id: newId().toUpperCase() });
+        await store.insertMessage(message);
+        const stored = { ...message, id: message.id.toLowerCase(), sessionId: lower };
+        expect(await store.getMessage(userId, lower, message.id.toLowerCase())).toStrictEqual(stored);
+        expect(await store.findMessage(message.id)).toStrictEqual(stored);
+        expect(await store.listMessages({ userId, sessionId: lower, limit: 5 })).toStrictEqual([stored]);
+        expect(await store.nextInLine(session.id)).toStrictEqual(stored);
+
+        expect(await store.deleteSession(userId, lower)).toBe(true);
+        expect(await store.findMessage(message.id)).toBeNull();
+      });
+    });
+
+    describe('idempotency keys', () => {
+      it('finds a message by its key, for its user only, and refuses a second message with the same key', async () => {
+        const session = await seedSession();
+        const [message] = await seedMessages(session, 1, () => ({ idempotencyKey: 'key-1', requestHash: 'h1' }));
+        expect(await store.findByIdempotencyKey(session.userId, 'key-1')).toStrictEqual(message);
+        expect(await store.findByIdempotencyKey(newUser(), 'key-1')).toBeNull();
+        expect(await store.findByIdempotencyKey(session.userId, 'key-2')).toBeNull();
+
+        const again = messageRecord(session, { idempotencyKey: 'key-1', requestHash: 'h2' });
+        await expect(store.insertMessage(again)).rejects.toBeInstanceOf(Conflict);
+        expect(await store.findMessage(again.id)).toBeNull();
+
+        // Another user may use the same key; and a released key can be used again.
+        const other = await seedSession();
+        await seedMessages(other, 1, () => ({ idempotencyKey: 'key-1', requestHash: 'h3' }));
+        await store.replaceMessage(progressed(message!, { idempotencyKey: null, requestHash: null }), message!.sequence);
+        expect(await store.findByIdempotencyKey(session.userId, 'key-1')).toBeNull();
+        await store.insertMessage(again);
+        expect(await store.findByIdempotencyKey(session.userId, 'key-1')).toStrictEqual(again);
+      });
+    });
+
+    describe('turns: one message of a session at a time, in order', () => {
+      const finish = async (message: MessageRecord) => {
+        const done = progressed(message, { status: 'DONE', stage: 'done', completedAt: new Date() });
+        expect(await store.replaceMessage(done, message.sequence)).toBe(true);
+        return done;
+      };
+
+      it('gives a free turn to the oldest unfinished message, and to nobody else while it runs', async () => {
+        const session = await seedSession();
+        const [first, second] = await seedMessages(session, 2);
+        expect(await store.turnHolder(session.id)).toBeNull();
+        expect(await store.nextInLine(session.id)).toStrictEqual(first);
+        // An earlier unfinished message goes first.
+        expect(await store.claimTurn(session.id, second!.id)).toBe(false);
+        expect(await store.claimTurn(session.id, first!.id)).toBe(true);
+        expect(await store.claimTurn(session.id, first!.id)).toBe(true); // a holder claims again
+        expect(await store.turnHolder(session.id)).toBe(first!.id);
+
+        await finish(first!);
+        expect(await store.nextInLine(session.id)).toStrictEqual(second);
+        // The holder finished without handing on: the turn is free.
+        expect(await store.claimTurn(session.id, second!.id)).toBe(true);
+        expect(await store.turnHolder(session.id)).toBe(second!.id);
+        await finish(second!);
+        expect(await store.nextInLine(session.id)).toBeNull();
+      });
+
+      it('keeps the turn with a running message posted later than one that arrived after it', async () => {
+        // Two posts at once: the newer id reaches the store first and takes the turn.
+        const session = await seedSession();
+        const older = messageRecord(session);
+        const newer = messageRecord(session);
+        await store.insertMessage(newer);
+        expect(await store.claimTurn(session.id, newer.id)).toBe(true);
+        await store.insertMessage(older);
+        expect(await store.claimTurn(session.id, older.id)).toBe(false);
+        const claims = await Promise.all(Array.from({ length: 6 }, () => store.claimTurn(session.id, older.id)));
+        expect(claims.some(Boolean)).toBe(false);
+        await finish(newer);
+        expect(await store.claimTurn(session.id, older.id)).toBe(true);
+      });
+
+      it('keeps sessions apart, and refuses unknown or malformed ids', async () => {
+        const one = await seedSession();
+        const two = await seedSession(one.userId);
+        const [m1] = await seedMessages(one, 1);
+        const [m2] = await seedMessages(two, 1);
+        expect(await store.claimTurn(one.id, m1!.id)).toBe(true);
+        expect(await store.claimTurn(two.id, m2!.id)).toBe(true);
+        expect(await store.claimTurn(newId(), m1!.id)).toBe(false);
+        expect(await store.claimTurn('nope', m1!.id)).toBe(false);
+        expect(await store.nextInLine('nope')).toBeNull();
+        expect(await store.turnHolder(newId())).toBeNull();
       });
     });
 
@@ -368,7 +483,10 @@ export function storeContract(
           reply: null,
           refinement: null,
           image: null,
+          imageDeletedAt: null,
           error: null,
+          idempotencyKey: null,
+          requestHash: null,
           usage: [],
           timings: {},
           options: {},

@@ -36,7 +36,7 @@ export function progressed(message: MessageRecord, changes: Partial<MessageRecor
 export function imageRecord(key: string): MessageImage {
   return {
     id: newId(),
-    url: `http://localhost:9999/media/${key}.png`,
+    url: null,
     thumbnailUrl: null,
     width: 1024,
     height: 768,
@@ -82,12 +82,15 @@ export function finishedRecord(session: SessionRecord): MessageRecord {
       storage: 'cloudinary',
       storageKey: 'atelier/forest',
     },
+    imageDeletedAt: new Date(createdAt.getTime() + 9_000),
     error: { code: 'provider_unavailable', message: 'gemini: 503 Service Unavailable', stage: 'saving', retryable: true },
     usage: [
       { stage: 'refining', provider: 'gemini', model: 'gemini-2.5-flash', inputTokens: 120, outputTokens: 48 },
       { stage: 'generating', provider: 'gemini', model: 'gemini-2.5-flash-image', images: 1 },
     ],
     timings: { refining: 812, generating: 4210, uploading: 95, saving: 12 },
+    idempotencyKey: `key-${newId()}`,
+    requestHash: 'a'.repeat(64),
     createdAt,
     updatedAt: new Date(createdAt.getTime() + 5_500),
     completedAt: new Date(createdAt.getTime() + 5_501),

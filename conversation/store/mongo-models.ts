@@ -4,9 +4,9 @@ import type {
   MessageImage,
   MessageOptions,
   MessageRecord,
-  ProviderUsage,
-  Refinement,
+  MessageRefinement,
   SessionRecord,
+  StageUsage,
 } from '../message.js';
 
 /**
@@ -15,7 +15,7 @@ import type {
  * are made only by `migrate()` (autoCreate/autoIndex off), so building the models touches no server.
  */
 
-export type SessionDocument = Omit<SessionRecord, 'id'> & { _id: string };
+export type SessionDocument = Omit<SessionRecord, 'id'> & { _id: string; activeMessageId?: string | null };
 export type MessageDocument = Omit<MessageRecord, 'id'> & { _id: string };
 
 export const SESSION_COLLECTION = 'chat_sessions';
@@ -31,7 +31,7 @@ const optionsSchema = new Schema<MessageOptions>(
   nested,
 );
 
-const refinementSchema = new Schema<Refinement>(
+const refinementSchema = new Schema<MessageRefinement>(
   { negativePrompt: String, confidence: Number, provider: String, model: String, cached: Boolean },
   nested,
 );
@@ -56,7 +56,7 @@ const imageSchema = new Schema<MessageImage>(
 
 const errorSchema = new Schema<MessageError>({ code: String, message: String, stage: String, retryable: Boolean }, nested);
 
-const usageSchema = new Schema<ProviderUsage>(
+const usageSchema = new Schema<StageUsage>(
   { stage: String, provider: String, model: String, inputTokens: Number, outputTokens: Number, images: Number },
   nested,
 );
@@ -73,6 +73,8 @@ const sessionSchema = new Schema<SessionDocument>(
     title: String,
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    // The message holding the session's turn (see ConversationStore.claimTurn).
+    activeMessageId: { type: String, default: null },
   },
   { ...common, collection: SESSION_COLLECTION },
 );
@@ -97,9 +99,12 @@ const messageSchema = new Schema<MessageDocument>(
     reply: String,
     refinement: refinementSchema,
     image: imageSchema,
+    imageDeletedAt: Date,
     error: errorSchema,
     usage: [usageSchema],
     timings: timingsSchema,
+    idempotencyKey: String,
+    requestHash: String,
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     completedAt: Date,
@@ -113,6 +118,19 @@ messageSchema.index({ sessionId: 1, _id: 1 });
 messageSchema.index(
   { updatedAt: 1, _id: 1 },
   { name: 'unfinished_by_updated_at', partialFilterExpression: { status: { $in: ['PENDING', 'PROCESSING'] } } },
+);
+
+// A session's next message in line: its oldest unfinished one.
+messageSchema.index(
+  { sessionId: 1, _id: 1 },
+  { name: 'unfinished_by_session', partialFilterExpression: { status: { $in: ['PENDING', 'PROCESSING'] } } },
+);
+// Dead letters: the failed messages, newest first.
+messageSchema.index({ _id: -1 }, { name: 'failed_by_id', partialFilterExpression: { status: 'FAILED' } });
+// One message per Idempotency-Key and user ($type string: a released key is null and not indexed).
+messageSchema.index(
+  { userId: 1, idempotencyKey: 1 },
+  { name: 'idempotency_key_by_user', unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } },
 );
 
 export interface ConversationModels {

@@ -1,4 +1,4 @@
-import type { MessageImage, MessageRecord, ProviderUsage, SessionRecord } from '../message.js';
+import type { MessageImage, MessageRecord, SessionRecord, StageUsage } from '../message.js';
 import type { MessageDocument, SessionDocument } from './mongo-models.js';
 
 /**
@@ -7,12 +7,20 @@ import type { MessageDocument, SessionDocument } from './mongo-models.js';
  * value MongoDB kept as missing comes back as the record has it: `null`, `{}`, `[]` or absent.
  */
 
-export function toSessionDocument({ id, ...rest }: SessionRecord): SessionDocument {
-  return { _id: id, ...rest };
+/** Ids are stored in lowercase, whatever case the caller passed, so every lookup finds them. */
+export function toSessionDocument(session: SessionRecord): SessionDocument {
+  return {
+    _id: session.id.toLowerCase(),
+    userId: session.userId,
+    title: session.title,
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+    activeMessageId: null,
+  };
 }
 
-export function toMessageDocument({ id, ...rest }: MessageRecord): MessageDocument {
-  return { _id: id, ...rest };
+export function toMessageDocument({ id, sessionId, ...rest }: MessageRecord): MessageDocument {
+  return { _id: id.toLowerCase(), sessionId: sessionId.toLowerCase(), ...rest };
 }
 
 export function toSessionRecord(doc: SessionDocument): SessionRecord {
@@ -52,6 +60,7 @@ export function toMessageRecord(doc: MessageDocument): MessageRecord {
         }
       : null,
     image: doc.image ? toMessageImage(doc.image) : null,
+    imageDeletedAt: doc.imageDeletedAt ?? null,
     error: doc.error
       ? { code: doc.error.code, message: doc.error.message, stage: doc.error.stage, retryable: doc.error.retryable }
       : null,
@@ -62,6 +71,8 @@ export function toMessageRecord(doc: MessageDocument): MessageRecord {
       uploading: timings.uploading,
       saving: timings.saving,
     }),
+    idempotencyKey: doc.idempotencyKey ?? null,
+    requestHash: doc.requestHash ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     completedAt: doc.completedAt ?? null,
@@ -71,21 +82,21 @@ export function toMessageRecord(doc: MessageDocument): MessageRecord {
 export function toMessageImage(image: MessageImage): MessageImage {
   return {
     id: image.id,
-    url: image.url,
+    storage: image.storage,
+    storageKey: image.storageKey,
+    url: image.url ?? null,
     thumbnailUrl: image.thumbnailUrl ?? null,
     width: image.width,
     height: image.height,
     format: image.format,
     bytes: image.bytes,
-    seed: image.seed,
     provider: image.provider,
     model: image.model,
-    storage: image.storage,
-    storageKey: image.storageKey,
+    seed: image.seed,
   };
 }
 
-function toUsage(usage: ProviderUsage): ProviderUsage {
+function toUsage(usage: StageUsage): StageUsage {
   return present({
     stage: usage.stage,
     provider: usage.provider,

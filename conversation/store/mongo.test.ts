@@ -41,18 +41,31 @@ describe('MongoDB store models (no server needed)', () => {
     expect(conversationModels(connection).messages).toBe(models.messages);
   });
 
-  it('declares the indexes the queries need, the unfinished one partial', () => {
+  it('declares the indexes the queries need: unfinished, failed and idempotency keys partial', () => {
+    const unfinished = { partialFilterExpression: { status: { $in: ['PENDING', 'PROCESSING'] } } };
     expect(models.sessions.schema.indexes()).toEqual([[{ userId: 1, _id: -1 }, expect.anything()]]);
     expect(models.messages.schema.indexes()).toEqual([
       [{ sessionId: 1, _id: 1 }, expect.anything()],
+      [{ updatedAt: 1, _id: 1 }, expect.objectContaining(unfinished)],
+      [{ sessionId: 1, _id: 1 }, expect.objectContaining(unfinished)],
+      [{ _id: -1 }, expect.objectContaining({ partialFilterExpression: { status: 'FAILED' } })],
       [
-        { updatedAt: 1, _id: 1 },
-        expect.objectContaining({ partialFilterExpression: { status: { $in: ['PENDING', 'PROCESSING'] } } }),
+        { userId: 1, idempotencyKey: 1 },
+        expect.objectContaining({ unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } }),
       ],
     ]);
   });
 
   const session = sessionRecord(newUser());
+
+  it('is given a fixture with every field of the message set, so a field the models drop fails the next test', () => {
+    const record = finishedRecord(session);
+    const empty = Object.entries(record).filter(([, value]) => value === null || value === undefined);
+    expect(empty).toEqual([]);
+    for (const nested of [record.options, record.refinement, record.image, record.error, record.timings, ...record.usage]) {
+      expect(Object.values(nested ?? {}).filter((value) => value === null || value === undefined)).toEqual([]);
+    }
+  });
   it.each([
     ['a finished message with every field set', finishedRecord(session)],
     ['a pending message with every optional field empty', messageRecord(session)],

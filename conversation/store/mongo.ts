@@ -104,6 +104,7 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
 
     async replaceMessage(next, expectedSequence) {
       const id = lookupId(next.id);
+      // `$set` of a null key is stored as null, which the partial unique index does not hold.
       if (!id) return false;
       // Matched, not modified: the condition is what was compared; a replace that happens to
       // write the same values still succeeded.
@@ -125,15 +126,16 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
       return docs.reverse().map(toMessageRecord);
     },
 
-    async latestImage({ sessionId, beforeId }) {
+    async recentImages({ sessionId, beforeId, limit }) {
       const [session, before] = [lookupId(sessionId), lookupId(beforeId)];
-      if (!session || !before) return null;
-      const doc = await messages
-        .findOne({ sessionId: session, _id: { $lt: before }, image: { $ne: null } })
+      if (limit <= 0 || !session || !before) return [];
+      const docs = await messages
+        .find({ sessionId: session, _id: { $lt: before }, image: { $ne: null } })
         .sort({ _id: -1 })
+        .limit(limit)
         .select({ image: 1 })
-        .lean<{ image: MessageImage }>();
-      return doc?.image ? toMessageImage(doc.image) : null;
+        .lean<Array<{ image: MessageImage }>>();
+      return docs.map((doc) => toMessageImage(doc.image));
     },
 
     async listUnfinished({ updatedBefore, limit }) {
@@ -144,6 +146,55 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
         .limit(limit)
         .lean<MessageDocument[]>();
       return docs.map(toMessageRecord);
+    },
+
+    async listFailed({ limit, beforeId }) {
+      const before = beforeId === undefined ? undefined : lookupId(beforeId);
+      if (limit <= 0 || before === null) return [];
+      const docs = await messages
+        .find({ status: 'FAILED', ...(before ? { _id: { $lt: before } } : {}) })
+        .sort({ _id: -1 })
+        .limit(limit)
+        .lean<MessageDocument[]>();
+      return docs.map(toMessageRecord);
+    },
+
+    async findByIdempotencyKey(userId, key) {
+      const doc = await messages.findOne({ userId, idempotencyKey: key }).lean<MessageDocument>();
+      return doc ? toMessageRecord(doc) : null;
+    },
+
+    async claimTurn(sessionId, messageId) {
+      const [session, message] = [lookupId(sessionId), lookupId(messageId)];
+      if (!session || !message) return false;
+      // An earlier unfinished message goes first.
+      if (await messages.exists({ sessionId: session, status: { $in: UNFINISHED }, _id: { $lt: message } })) return false;
+      const current = await sessions.findOne({ _id: session }).select({ activeMessageId: 1 }).lean<{ activeMessageId?: string | null }>();
+      if (!current) return false;
+      const holder = current.activeMessageId ?? null;
+      if (holder === message) return true;
+      if (holder !== null && (await messages.exists({ _id: holder, status: { $in: UNFINISHED } }))) return false;
+      // Compare-and-set on the holder seen: of two claimants, one wins. A finished holder never
+      // becomes unfinished again except by an operator's retry, which then claims for itself.
+      const { matchedCount } = await sessions.updateOne({ _id: session, activeMessageId: holder }, { $set: { activeMessageId: message } });
+      return matchedCount === 1;
+    },
+
+    async turnHolder(sessionId) {
+      const id = lookupId(sessionId);
+      if (!id) return null;
+      const doc = await sessions.findOne({ _id: id }).select({ activeMessageId: 1 }).lean<{ activeMessageId?: string | null }>();
+      return doc?.activeMessageId ?? null;
+    },
+
+    async nextInLine(sessionId) {
+      const id = lookupId(sessionId);
+      if (!id) return null;
+      const doc = await messages
+        .findOne({ sessionId: id, status: { $in: UNFINISHED } })
+        .sort({ _id: 1 })
+        .lean<MessageDocument>();
+      return doc ? toMessageRecord(doc) : null;
     },
 
     // The connection belongs to whoever opened it.

@@ -6,7 +6,8 @@ import type { MessageImage, MessageRecord, SessionRecord } from '../message.js';
  * file is a single node, and every change is one atomic document/row update.
  *
  * Every read a client can cause is scoped by user id; the by-id reads without one are for the
- * pipeline, which holds ids it got from a scoped write.
+ * pipeline, which holds ids it got from a scoped write. Ids are UUIDs compared case-insensitively:
+ * the adapters store and look them up in lowercase, whatever case a caller passes.
  */
 export interface ConversationStore {
   readonly kind: 'postgres' | 'mongodb';
@@ -21,17 +22,22 @@ export interface ConversationStore {
   listSessions(query: { userId: string; limit: number; beforeId?: string }): Promise<SessionRecord[]>;
   /**
    * Set `updatedAt` of the user's session (a message is being posted); never moves it back.
-   * Returns whether the user has that session, so posting needs no separate read.
+   * Returns whether the user has that session.
    */
   touchSession(userId: string, sessionId: string, at: Date): Promise<boolean>;
   /** Delete the session and all its messages. False when the user has no such session. */
   deleteSession(userId: string, sessionId: string): Promise<boolean>;
 
-  /** Throws `Conflict` when the id is taken. */
+  /**
+   * Throws `Conflict` when the id is taken, or when the user already has a message with the same
+   * `idempotencyKey` (then nothing is written: see {@link findByIdempotencyKey}).
+   */
   insertMessage(message: MessageRecord): Promise<void>;
   getMessage(userId: string, sessionId: string, messageId: string): Promise<MessageRecord | null>;
   /** Oldest first; with `afterId`, only messages newer than that one. At most `limit`. */
   listMessages(query: { userId: string; sessionId: string; limit: number; afterId?: string }): Promise<MessageRecord[]>;
+  /** The user's message that was posted with this `Idempotency-Key`, if it still exists. */
+  findByIdempotencyKey(userId: string, key: string): Promise<MessageRecord | null>;
 
   /** For the pipeline: a message by id alone. */
   findMessage(messageId: string): Promise<MessageRecord | null>;
@@ -43,10 +49,26 @@ export interface ConversationStore {
   replaceMessage(next: MessageRecord, expectedSequence: number): Promise<boolean>;
   /** The `limit` messages of the session before `beforeId`, oldest first (the prompt's context). */
   recentMessages(query: { sessionId: string; beforeId: string; limit: number }): Promise<MessageRecord[]>;
-  /** The image of the latest message before `beforeId` in the session that has one. */
-  latestImage(query: { sessionId: string; beforeId: string }): Promise<MessageImage | null>;
+  /** The images of the latest `limit` messages before `beforeId` in the session that have one, newest first. */
+  recentImages(query: { sessionId: string; beforeId: string; limit: number }): Promise<MessageImage[]>;
   /** Messages not DONE or FAILED, last changed before `updatedBefore`, oldest first (recovery). */
   listUnfinished(query: { updatedBefore: Date; limit: number }): Promise<MessageRecord[]>;
+  /** FAILED messages of every user, newest first; with `beforeId`, only older ones (dead letters). */
+  listFailed(query: { limit: number; beforeId?: string }): Promise<MessageRecord[]>;
+
+  /**
+   * A session's messages are carried out one at a time, in order: the message holding the
+   * session's turn is the one being carried out.
+   *
+   * Give the turn to `messageId` when it is free: nobody holds it, or its holder is finished or
+   * gone, or `messageId` holds it already; and no earlier message of the session is unfinished
+   * (it goes first). True when `messageId` holds the turn afterwards. One atomic update.
+   */
+  claimTurn(sessionId: string, messageId: string): Promise<boolean>;
+  /** Who holds the session's turn (possibly a message that has finished since), or null. */
+  turnHolder(sessionId: string): Promise<string | null>;
+  /** The session's oldest unfinished message: the next to get the turn. */
+  nextInLine(sessionId: string): Promise<MessageRecord | null>;
 
   /** Releases what the store itself holds; the connection it was given stays open for its owner. */
   close(): Promise<void>;

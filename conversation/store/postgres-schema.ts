@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Intent } from '../../prompt-service/index.js';
 import type {
   MessageError,
   MessageImage,
   MessageOptions,
+  MessageRefinement,
   MessageStage,
   MessageStatus,
-  ProviderUsage,
-  Refinement,
+  StageUsage,
   WorkingStage,
 } from '../message.js';
 
@@ -28,6 +28,8 @@ export const chatSessions = pgTable(
     title: text('title'),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
+    /** The message holding the session's turn (see ConversationStore.claimTurn). */
+    activeMessageId: uuid('active_message_id'),
   },
   // A user's sessions, newest first (ids are UUIDv7, so id order is creation order).
   (table) => [index('chat_sessions_user_id_id_idx').on(table.userId, table.id)],
@@ -49,11 +51,14 @@ export const chatMessages = pgTable(
     intent: text('intent').$type<Intent>(),
     refinedPrompt: text('refined_prompt'),
     reply: text('reply'),
-    refinement: jsonb('refinement').$type<Refinement>(),
+    refinement: jsonb('refinement').$type<MessageRefinement>(),
     image: jsonb('image').$type<MessageImage>(),
+    imageDeletedAt: timestamptz('image_deleted_at'),
     error: jsonb('error').$type<MessageError>(),
-    usage: jsonb('usage').$type<ProviderUsage[]>().notNull(),
+    usage: jsonb('usage').$type<StageUsage[]>().notNull(),
     timings: jsonb('timings').$type<Partial<Record<WorkingStage, number>>>().notNull(),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
     completedAt: timestamptz('completed_at'),
@@ -65,6 +70,16 @@ export const chatMessages = pgTable(
     index('chat_messages_unfinished_updated_at_idx')
       .on(table.updatedAt, table.id)
       .where(sql`${table.status} in ('PENDING', 'PROCESSING')`),
+    // A session's next message in line: its oldest unfinished one, found without reading its history.
+    index('chat_messages_unfinished_session_id_id_idx')
+      .on(table.sessionId, table.id)
+      .where(sql`${table.status} in ('PENDING', 'PROCESSING')`),
+    // Dead letters: the failed messages, newest first.
+    index('chat_messages_failed_id_idx').on(table.id).where(sql`${table.status} = 'FAILED'`),
+    // One message per Idempotency-Key and user; the key is the lookup of a repeated request.
+    uniqueIndex('chat_messages_user_id_idempotency_key_idx')
+      .on(table.userId, table.idempotencyKey)
+      .where(sql`${table.idempotencyKey} is not null`),
   ],
 );
 

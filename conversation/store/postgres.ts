@@ -2,19 +2,26 @@ import { and, asc, desc, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Postgres } from '../../shared/connections/postgres.js';
 import { Conflict } from '../../shared/errors.js';
 import { projectPath } from '../../shared/paths.js';
-import type { MessageRecord, SessionRecord } from '../message.js';
-import { lookupId, type messageChanges } from './common.js';
+import type { MessageImage, MessageRecord, SessionRecord } from '../message.js';
+import { lookupId, type MessageChanges } from './common.js';
 import type { ConversationStore } from './port.js';
 import { chatMessages, chatSessions, type ChatMessageRow, type ChatSessionRow } from './postgres-schema.js';
 
 const MIGRATIONS = { folder: projectPath('conversation', 'store', 'migrations'), table: '__conversation_migrations' };
 
-// The columns are the record's fields one for one; these fail to compile if the two drift apart.
-const toSession = (row: ChatSessionRow): SessionRecord => row;
+const toSession = (row: ChatSessionRow): SessionRecord => ({
+  id: row.id,
+  userId: row.userId,
+  title: row.title,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+// The columns are the record's fields one for one; this fails to compile if the two drift apart.
 const toMessage = (row: ChatMessageRow): MessageRecord => row;
 
-// Written out as in the partial index's predicate, so the planner can prove the index applies.
+// Written out as in the partial indexes' predicates, so the planner can prove the indexes apply.
 const unfinished = sql`${chatMessages.status} in ('PENDING', 'PROCESSING')`;
+const failed = sql`${chatMessages.status} = 'FAILED'`;
 
 /**
  * A placeholder taken as given, with its SQL type. The prepared message statements use these
@@ -23,19 +30,35 @@ const unfinished = sql`${chatMessages.status} in ('PENDING', 'PROCESSING')`;
  */
 const param = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
 
-type MessageParams = Record<keyof MessageRecord, string | number | null>;
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
-/** A message as the prepared statements take it: JSON as text, dates as ISO strings. */
-function messageParams(message: MessageRecord): MessageParams {
-  const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+/**
+ * A message as the prepared statements take it: JSON as text, dates as ISO strings, ids in
+ * lowercase. Field by field: it runs on every POST and every state change.
+ */
+function messageParams(message: MessageRecord): Record<keyof MessageRecord, string | number | null> {
   return {
-    ...message,
+    id: message.id.toLowerCase(),
+    sessionId: message.sessionId.toLowerCase(),
+    userId: message.userId,
+    content: message.content,
     options: JSON.stringify(message.options),
+    status: message.status,
+    stage: message.stage,
+    progress: message.progress,
+    sequence: message.sequence,
+    attempts: message.attempts,
+    intent: message.intent,
+    refinedPrompt: message.refinedPrompt,
+    reply: message.reply,
     refinement: json(message.refinement),
     image: json(message.image),
+    imageDeletedAt: message.imageDeletedAt?.toISOString() ?? null,
     error: json(message.error),
     usage: JSON.stringify(message.usage),
     timings: JSON.stringify(message.timings),
+    idempotencyKey: message.idempotencyKey,
+    requestHash: message.requestHash,
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),
     completedAt: message.completedAt?.toISOString() ?? null,
@@ -56,12 +79,15 @@ const MESSAGE_CHANGES = {
   reply: param('reply', 'text'),
   refinement: param('refinement', 'jsonb'),
   image: param('image', 'jsonb'),
+  imageDeletedAt: param('imageDeletedAt', 'timestamptz'),
   error: param('error', 'jsonb'),
   usage: param('usage', 'jsonb'),
   timings: param('timings', 'jsonb'),
+  idempotencyKey: param('idempotencyKey', 'text'),
+  requestHash: param('requestHash', 'text'),
   updatedAt: param('updatedAt', 'timestamptz'),
   completedAt: param('completedAt', 'timestamptz'),
-} satisfies Record<keyof ReturnType<typeof messageChanges>, unknown>;
+} satisfies Record<keyof MessageChanges, unknown>;
 
 /**
  * Sessions and messages in Postgres (a server or PGlite), through drizzle. It uses the Postgres
@@ -125,7 +151,7 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       .orderBy(desc(chatMessages.id))
       .limit(sql.placeholder('limit'))
       .prepare('atelier_recent_messages'),
-    latestImage: db
+    recentImages: db
       .select({ image: chatMessages.image })
       .from(chatMessages)
       .where(
@@ -136,8 +162,36 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
         ),
       )
       .orderBy(desc(chatMessages.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('atelier_recent_images'),
+    // The turn is free when nobody holds it, its holder is finished or gone, or the claimant holds
+    // it already; and the claimant goes only when no earlier message of the session is unfinished.
+    // One UPDATE: two claimants of a free turn serialise on the row lock, and the second re-checks
+    // the holder (now the first, unfinished) and gets nothing.
+    claimTurn: db
+      .update(chatSessions)
+      .set({ activeMessageId: param('messageId', 'uuid') })
+      .where(
+        and(
+          eq(chatSessions.id, param('sessionId', 'uuid')),
+          sql`(${chatSessions.activeMessageId} is null
+            or ${chatSessions.activeMessageId} = ${param('messageId', 'uuid')}
+            or not exists (select 1 from ${chatMessages} holder
+              where holder.id = ${chatSessions.activeMessageId} and holder.status in ('PENDING', 'PROCESSING')))`,
+          sql`not exists (select 1 from ${chatMessages} earlier
+            where earlier.session_id = ${param('sessionId', 'uuid')} and earlier.status in ('PENDING', 'PROCESSING')
+            and earlier.id < ${param('messageId', 'uuid')})`,
+        ),
+      )
+      .returning({ id: chatSessions.id })
+      .prepare('atelier_claim_turn'),
+    nextInLine: db
+      .select()
+      .from(chatMessages)
+      .where(and(eq(chatMessages.sessionId, sql.placeholder('sessionId')), unfinished))
+      .orderBy(asc(chatMessages.id))
       .limit(1)
-      .prepare('atelier_latest_image'),
+      .prepare('atelier_next_in_line'),
   };
 
   return {
@@ -146,7 +200,11 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     ping: () => postgres.ping(),
 
     async insertSession(session) {
-      const inserted = await db.insert(chatSessions).values(session).onConflictDoNothing().returning({ id: chatSessions.id });
+      const inserted = await db
+        .insert(chatSessions)
+        .values({ ...session, id: session.id.toLowerCase() })
+        .onConflictDoNothing()
+        .returning({ id: chatSessions.id });
       if (inserted.length === 0) throw new Conflict(`session ${session.id} already exists`);
     },
 
@@ -190,8 +248,10 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     },
 
     async insertMessage(message) {
+      // `on conflict do nothing` covers the id and the user's idempotency key alike: a request
+      // racing another with the same key waits for its commit, then finds its message.
       const inserted = await prepared.insertMessage.execute(messageParams(message));
-      if (inserted.length === 0) throw new Conflict(`message ${message.id} already exists`);
+      if (inserted.length === 0) throw new Conflict(`message ${message.id} (or its idempotency key) already exists`);
     },
 
     async getMessage(userId, sessionId, messageId) {
@@ -220,6 +280,14 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       return rows.map(toMessage);
     },
 
+    async findByIdempotencyKey(userId, key) {
+      const [row] = await db
+        .select()
+        .from(chatMessages)
+        .where(and(eq(chatMessages.userId, userId), eq(chatMessages.idempotencyKey, key)));
+      return row ? toMessage(row) : null;
+    },
+
     async findMessage(messageId) {
       const id = lookupId(messageId);
       if (!id) return null;
@@ -228,9 +296,8 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     },
 
     async replaceMessage(next, expectedSequence) {
-      const id = lookupId(next.id);
-      if (!id) return false;
-      const replaced = await prepared.replaceMessage.execute({ ...messageParams({ ...next, id }), expectedSequence });
+      if (!lookupId(next.id)) return false;
+      const replaced = await prepared.replaceMessage.execute({ ...messageParams(next), expectedSequence });
       return replaced.length > 0;
     },
 
@@ -241,11 +308,11 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       return rows.reverse().map(toMessage);
     },
 
-    async latestImage({ sessionId, beforeId }) {
+    async recentImages({ sessionId, beforeId, limit }) {
       const [session, before] = [lookupId(sessionId), lookupId(beforeId)];
-      if (!session || !before) return null;
-      const [row] = await prepared.latestImage.execute({ sessionId: session, before });
-      return row?.image ?? null;
+      if (limit <= 0 || !session || !before) return [];
+      const rows = await prepared.recentImages.execute({ sessionId: session, before, limit });
+      return rows.map((row) => row.image).filter((image): image is MessageImage => image !== null);
     },
 
     async listUnfinished({ updatedBefore, limit }) {
@@ -257,6 +324,42 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
         .orderBy(asc(chatMessages.updatedAt), asc(chatMessages.id))
         .limit(limit);
       return rows.map(toMessage);
+    },
+
+    async listFailed({ limit, beforeId }) {
+      const before = beforeId === undefined ? undefined : lookupId(beforeId);
+      if (limit <= 0 || before === null) return [];
+      const rows = await db
+        .select()
+        .from(chatMessages)
+        .where(and(failed, before ? lt(chatMessages.id, before) : undefined))
+        .orderBy(desc(chatMessages.id))
+        .limit(limit);
+      return rows.map(toMessage);
+    },
+
+    async claimTurn(sessionId, messageId) {
+      const [session, message] = [lookupId(sessionId), lookupId(messageId)];
+      if (!session || !message) return false;
+      const claimed = await prepared.claimTurn.execute({ sessionId: session, messageId: message });
+      return claimed.length > 0;
+    },
+
+    async turnHolder(sessionId) {
+      const id = lookupId(sessionId);
+      if (!id) return null;
+      const [row] = await db
+        .select({ holder: chatSessions.activeMessageId })
+        .from(chatSessions)
+        .where(eq(chatSessions.id, id));
+      return row?.holder ?? null;
+    },
+
+    async nextInLine(sessionId) {
+      const id = lookupId(sessionId);
+      if (!id) return null;
+      const [row] = await prepared.nextInLine.execute({ sessionId: id });
+      return row ? toMessage(row) : null;
     },
 
     // The Postgres belongs to whoever opened it (the gallery shares it).

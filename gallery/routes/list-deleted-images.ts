@@ -23,6 +23,6 @@ export function registerListDeletedImages(app: App, ctx: GalleryContext): void {
   app.openapi(route, async (c) => {
     const { limit, cursor } = c.req.valid('query');
     const page = await listDeletedImages({ ctx, input: { userId: c.get('userId'), limit, cursor } });
-    return c.json({ data: page.items.map(toImageWire), next_cursor: page.nextCursor }, 200);
+    return c.json({ data: page.items.map((row) => toImageWire(row, ctx.links)), next_cursor: page.nextCursor }, 200);
   });
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../gateway/app.js';
-import { createDiskStorage } from '../../image-service/index.js';
+import { createDiskStorage, createMediaLinks } from '../../image-service/index.js';
 import type { Postgres } from '../../shared/connections/postgres.js';
 import { encodeCursor } from '../../shared/pagination.js';
 import type { App } from '../../shared/http.js';
@@ -38,8 +38,9 @@ beforeAll(async () => {
   mediaDir = await mkdtemp(path.join(os.tmpdir(), 'gallery-routes-'));
   ctx = {
     db: postgres.db,
-    storage: createDiskStorage({ mediaDir, publicUrl: 'http://localhost:9999' }),
-    realtime: createRedisPublisher(redis, uniquePrefix('gallery')),
+    storage: createDiskStorage({ mediaDir }),
+    links: createMediaLinks({ publicUrl: 'http://localhost:9999' }),
+    realtime: createRedisPublisher(redis, uniquePrefix('gallery'), () => {}),
     logger,
   };
 });
@@ -226,7 +227,7 @@ describe('gallery routes: the lifecycle', () => {
 
     const failed = await call(app, 'DELETE', `/v1/gallery/${image.id}/permanent`);
     expect(failed.status).toBe(503);
-    expect(failed.body.error.code).toBe('service_unavailable');
+    expect(failed.body.error.code).toBe('storage_unavailable');
     expect((await call(app, 'GET', `/v1/gallery/${image.id}`)).status).toBe(200);
 
     await rm(path.join(mediaDir, key), { recursive: true });
@@ -345,7 +346,7 @@ describe('gallery routes: one user cannot see or touch another user’s images',
     expect((await call(bob, 'GET', '/v1/gallery/deleted')).body.data).toEqual([bobsTrashed]);
   });
 
-  it("refuses to file an image for a message that is in another user's gallery", async () => {
+  it("keeps two users' records naming the same message apart, and says nothing of the other's", async () => {
     const messageId = newId();
     const bob = appFor(`bob-${newId()}`);
     const alice = appFor(`alice-${newId()}`);
@@ -353,9 +354,28 @@ describe('gallery routes: one user cannot see or touch another user’s images',
 
     const reply = await call(alice, 'POST', '/v1/gallery', { ...linked('m'), message_id: messageId });
 
-    expect(reply.status).toBe(409);
-    expect(JSON.stringify(reply.body)).not.toContain(bobs.body.id);
-    expect((await call(alice, 'GET', '/v1/gallery')).body.data).toEqual([]);
+    expect(reply.status).toBe(201);
+    expect(reply.body.id).not.toBe(bobs.body.id);
+    expect((await call(alice, 'GET', '/v1/gallery')).body.data).toEqual([reply.body]);
+    expect((await call(bob, 'GET', '/v1/gallery')).body.data).toEqual([bobs.body]);
+  });
+
+  it("cannot take the pipeline's row for a message: the pipeline still files its own image", async () => {
+    const userId = `claim-${newId()}`;
+    const messageId = newId();
+    // A client files an external image for a message whose image is still being made.
+    const claimed = await call(appFor(userId), 'POST', '/v1/gallery', { ...linked('early'), message_id: messageId });
+    expect(claimed.status).toBe(201);
+    // The pipeline files the message's real image: a row of its own, then found again on a repeat.
+    const key = `users/${userId}/${newId()}.png`;
+    const filed = await saveImage({ ctx, input: { ...linked('real'), userId, messageId, url: null, provider: 'offline', storage: 'disk', storageKey: key } });
+    expect(filed.created).toBe(true);
+    expect(filed.image.id).not.toBe(claimed.body.id);
+    const again = await saveImage({ ctx, input: { ...linked('real'), userId, messageId, url: null, provider: 'offline', storage: 'disk', storageKey: key } });
+    expect(again).toMatchObject({ created: false, image: { id: filed.image.id } });
+    // And the client's repeat finds its own record, not the pipeline's.
+    const repeat = await call(appFor(userId), 'POST', '/v1/gallery', { ...linked('early'), message_id: messageId });
+    expect(repeat).toMatchObject({ status: 200, body: { id: claimed.body.id } });
   });
 });
 

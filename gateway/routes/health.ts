@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../shared/errors.js';
 import type { App } from '../../shared/http.js';
+import { outageOf } from '../../shared/outages.js';
 
 /** A dependency `/ready` checks: a name and a probe that throws when it is not usable. */
 export interface ReadinessCheck {
@@ -9,10 +11,10 @@ export interface ReadinessCheck {
 
 const CHECK_TIMEOUT_MS = 2000;
 
-const Health = z.object({ status: z.literal('ok') }).openapi('Health');
-const Readiness = z
+export const Health = z.object({ status: z.literal('ok') }).openapi('Health');
+export const Readiness = z
   .object({
-    status: z.enum(['ready', 'unavailable']),
+    status: z.enum(['ready', 'starting', 'unavailable']),
     checks: z.record(z.string(), z.object({ ok: z.boolean(), error: z.string().optional(), ms: z.number() })),
   })
   .openapi('Readiness');
@@ -21,7 +23,7 @@ const healthRoute = createRoute({
   method: 'get',
   path: '/health',
   tags: ['operations'],
-  summary: 'The process is alive',
+  summary: 'Liveness: the process is running (also while it starts)',
   responses: { 200: { description: 'Alive', content: { 'application/json': { schema: Health } } } },
 });
 
@@ -29,10 +31,14 @@ const readyRoute = createRoute({
   method: 'get',
   path: '/ready',
   tags: ['operations'],
-  summary: 'Every dependency answers',
+  summary: 'Readiness: started, and every dependency answers',
   responses: {
     200: { description: 'Ready', content: { 'application/json': { schema: Readiness } } },
-    503: { description: 'A dependency is down', content: { 'application/json': { schema: Readiness } } },
+    503: {
+      description: 'Still starting, or a dependency is down (`checks` says which)',
+      headers: z.object({ 'Retry-After': z.string() }),
+      content: { 'application/json': { schema: Readiness } },
+    },
   },
 });
 
@@ -41,6 +47,7 @@ export function registerHealth(app: App, checks: ReadinessCheck[]): void {
   app.openapi(readyRoute, async (c) => {
     const results = await Promise.all(checks.map(async ({ name, check }) => [name, await probe(check)] as const));
     const ok = results.every(([, result]) => result.ok);
+    if (!ok) c.header('Retry-After', '1');
     return c.json({ status: ok ? ('ready' as const) : ('unavailable' as const), checks: Object.fromEntries(results) }, ok ? 200 : 503);
   });
 }
@@ -52,13 +59,34 @@ async function probe(check: () => Promise<void>): Promise<{ ok: boolean; error?:
     await Promise.race([
       check(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new AppError('service_unavailable', `no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
       }),
     ]);
     return { ok: true, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error), ms: Math.round(performance.now() - started) };
+    return { ok: false, error: describe(error), ms: Math.round(performance.now() - started) };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Why a check failed, in words fit for whoever can reach `/ready`: the dependency's state and an
+ * error code at most, never a query, its parameters, a path or a stack.
+ */
+function describe(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  const code = findCode(error);
+  if (outageOf(error)) return `not answering${code ? ` (${code})` : ''}`;
+  return `check failed${code ? ` (${code})` : ''}`;
+}
+
+function findCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z0-9_]{2,32}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -31,7 +31,7 @@ interface Source {
  * an inline image. Whatever size and format the model returns, the result is converted to what was
  * asked: the requested size for `generate` (cover), the source's size for `edit`, 2× the source
  * (longest side at most 4096) for `enhance`, always in the requested format. Failures are
- * ProviderErrors (classify.ts); a reply without an image is `invalid_response`.
+ * ProviderErrors (shared/providers/gemini.ts); a reply without an image is `invalid_response`.
  */
 export function createGeminiImageGenerator(options: GeminiImageGeneratorOptions): ImageGenerator {
   const ai = new GoogleGenAI({

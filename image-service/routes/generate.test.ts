@@ -7,6 +7,7 @@ import { createApp } from '../../gateway/app.js';
 import { createLogger } from '../../shared/logger.js';
 import type { App } from '../../shared/http.js';
 import { createOfflineRenderer } from '../offline/renderer.js';
+import { createMediaLinks } from '../media-links.js';
 import { createDiskStorage } from '../storage/disk.js';
 import { registerGenerateImage } from './generate.js';
 import { registerMedia } from './media.js';
@@ -29,7 +30,7 @@ let app: App;
 
 beforeAll(async () => {
   mediaDir = await mkdtemp(path.join(tmpdir(), 'atelier-generate-'));
-  const ctx = { imageGenerator: createOfflineRenderer(), storage: createDiskStorage({ mediaDir, publicUrl }) };
+  const ctx = { imageGenerator: createOfflineRenderer(), storage: createDiskStorage({ mediaDir }), links: createMediaLinks({ publicUrl }) };
   app = createApp({
     logger: createLogger({ level: 'silent' }),
     localUserId: 'local',

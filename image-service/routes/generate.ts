@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses, type App } from '../../shared/http.js';
-import type { ImageContext } from '../context.js';
+import type { ImageRouteContext } from '../context.js';
 import { generateImage } from '../generate-image.js';
 import { GenerateImageBody, GeneratedImageBody } from '../schemas.js';
 
@@ -23,7 +23,7 @@ const route = createRoute({
 });
 
 /** `POST /v1/image/generate/`: the image service on its own, with no conversation around it. */
-export function registerGenerateImage(app: App, ctx: ImageContext): void {
+export function registerGenerateImage(app: App, ctx: ImageRouteContext): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid('json');
     const image = await generateImage({
@@ -38,10 +38,11 @@ export function registerGenerateImage(app: App, ctx: ImageContext): void {
         seed: body.seed,
       },
     });
-    c.header('Location', image.url);
+    const url = ctx.links.urlOf(image);
+    c.header('Location', url);
     return c.json(
       {
-        url: image.url,
+        url,
         width: image.width,
         height: image.height,
         format: image.format,

@@ -23,7 +23,7 @@ beforeAll(async () => {
   await writeFile(path.join(mediaDir, 'users', 'local', 'notes.txt'), 'not an image');
   await writeFile(path.join(mediaDir, 'users', 'local', `${imageId}.png.1a2b.tmp`), 'half');
 
-  const storage = createDiskStorage({ mediaDir, publicUrl: 'http://atelier.test' });
+  const storage = createDiskStorage({ mediaDir });
   png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#f00' } }).png().toBuffer();
   await storage.put({ imageId, userId: 'local', data: png, format: 'png' });
   await storage.put({ imageId, userId: 'a b', data: png, format: 'jpeg' });

@@ -63,7 +63,7 @@ describe('cloudinary storage: put', () => {
     expect(stored.key).toBe(key);
     expect(stored.bytes).toBe(png.length);
     expect(stored.url).toMatch(new RegExp(`^${fake.origin}/${fake.cloudName}/image/upload/v\\d+/${key}\\.png$`));
-    expect(stored.thumbnailUrl).toBe(stored.url.replace('/image/upload/', '/image/upload/c_fill,h_256,w_256/'));
+    expect(stored.thumbnailUrl).toBe(stored.url?.replace('/image/upload/', '/image/upload/c_fill,h_256,w_256/'));
     expect(fake.assets.get(key)?.tags).toEqual(['generate', 'offline']);
   });
 

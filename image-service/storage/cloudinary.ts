@@ -66,6 +66,7 @@ export async function createCloudinaryStorage(options: CloudinaryStorageOptions)
     },
 
     async get({ key, url }): Promise<Buffer> {
+      if (url === null) throw new NotFound('stored file', key);
       return download(url, key, timeoutMs);
     },
 

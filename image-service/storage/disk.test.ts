@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('disk storage', () => {
-  const storage = () => createDiskStorage({ mediaDir, publicUrl: 'https://img.example' });
+  const storage = () => createDiskStorage({ mediaDir });
   const imageId = '019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e';
 
   it('answers ping by making its folder', async () => {
@@ -23,7 +23,8 @@ describe('disk storage', () => {
 
   it('keeps a file per user and image, with a URL under /media and nothing temporary left', async () => {
     const stored = await storage().put({ imageId, userId: 'eve', data: Buffer.from('one'), format: 'jpeg' });
-    expect(stored).toEqual({ key: `users/eve/${imageId}.jpg`, url: `https://img.example/media/users/eve/${imageId}.jpg`, bytes: 3, thumbnailUrl: null });
+    // No URL: Atelier serves the file, and builds its URL from the key when it is read.
+    expect(stored).toEqual({ key: `users/eve/${imageId}.jpg`, url: null, bytes: 3, thumbnailUrl: null });
     await storage().put({ imageId, userId: 'eve', data: Buffer.from('two!'), format: 'jpeg' });
     expect(await readdir(path.join(mediaDir, 'users', 'eve'))).toEqual([`${imageId}.jpg`]);
     expect((await storage().get(stored)).toString()).toBe('two!');

@@ -1,22 +1,24 @@
-import { mkdir, readFile, rename, rm, stat, writeFile, access } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile, access } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { NotFound } from '../../shared/errors.js';
+import { NotFound, StorageUnavailable } from '../../shared/errors.js';
 import type { ImageStorage, StoreRequest, StoredFile } from '../ports.js';
 import { mediaFile } from './media-path.js';
 
 export interface DiskStorageOptions {
   /** Folder the files live in; the gateway serves it at `/media/`. */
   mediaDir: string;
-  /** Base of the URLs handed out, e.g. `http://localhost:9999`. */
-  publicUrl: string;
 }
+
+const TEMPORARY_SUFFIX = '.tmp';
 
 /**
  * Local disk storage: `users/{userId}/{imageId}.{format}` under the media folder, served by the
- * gateway at `/media/…`. Writes go to a temporary file first and are renamed into place, so a
- * reader never sees half a file and storing the same image again replaces it whole.
+ * gateway at `/media/…` (the URL is built from the key when it is read: see MediaLinks). Writes go
+ * to a temporary file first and are renamed into place, so a reader never sees half a file and
+ * storing the same image again replaces it whole. A folder that cannot be written (permissions,
+ * a full or read-only disk) is `storage_unavailable`, which the pipeline retries.
  */
 export function createDiskStorage(options: DiskStorageOptions): ImageStorage {
   const root = path.resolve(options.mediaDir);
@@ -34,46 +36,80 @@ export function createDiskStorage(options: DiskStorageOptions): ImageStorage {
     async put(request: StoreRequest): Promise<StoredFile> {
       const key = keyFor(request);
       const file = fileOf(key);
-      await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      const temporary = `${file}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
       try {
+        await mkdir(path.dirname(file), { recursive: true });
         await writeFile(temporary, request.data);
         await rename(temporary, file);
       } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
+        await rm(temporary, { force: true }).catch(() => undefined);
+        throw unavailable('the image could not be written to the media folder', error);
       }
-      return {
-        url: `${options.publicUrl}/media/${key}`,
-        key,
-        bytes: request.data.byteLength,
-        thumbnailUrl: null,
-      };
+      return { url: null, key, bytes: request.data.byteLength, thumbnailUrl: null };
     },
 
     async get({ key }): Promise<Buffer> {
       try {
         return await readFile(fileOf(key));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFound('stored file', key);
-        throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (error instanceof NotFound || code === 'ENOENT' || code === 'ENOTDIR') throw new NotFound('stored file', key);
+        throw unavailable('the image could not be read from the media folder', error);
       }
     },
 
     async remove(key: string): Promise<void> {
-      await rm(fileOf(key), { force: true });
+      try {
+        await rm(fileOf(key), { force: true });
+      } catch (error) {
+        if (error instanceof NotFound) return;
+        throw unavailable('the image could not be removed from the media folder', error);
+      }
     },
 
     async ping(): Promise<void> {
-      await mkdir(root, { recursive: true });
-      await access(root, constants.W_OK);
-      await stat(root);
+      try {
+        await mkdir(root, { recursive: true });
+        await access(root, constants.W_OK);
+        await stat(root);
+      } catch (error) {
+        throw unavailable('the media folder cannot be written', error);
+      }
     },
   };
+}
+
+/**
+ * Remove temporary files a killed process left behind (a write is a temporary file renamed into
+ * place). Only those older than `olderThanMs`: on a folder shared by several workers, a younger one
+ * may be another process's write in progress. Returns how many were removed.
+ */
+export async function sweepTemporaryFiles(mediaDir: string, olderThanMs: number, now = Date.now()): Promise<number> {
+  let entries: string[];
+  try {
+    entries = await readdir(mediaDir, { recursive: true });
+  } catch {
+    return 0; // no folder yet: nothing was ever written
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    if (!entry.endsWith(TEMPORARY_SUFFIX)) continue;
+    const file = path.join(mediaDir, entry);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile() || now - info.mtimeMs < olderThanMs) continue;
+    await rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }
 
 /** The file's key: one folder per user, the image id as its name. */
 function keyFor(request: StoreRequest): string {
   const user = encodeURIComponent(request.userId);
   return `users/${user}/${encodeURIComponent(request.imageId)}.${request.format === 'jpeg' ? 'jpg' : request.format}`;
+}
+
+/** A file system failure as the retryable storage error; the path and errno stay in the cause (the log). */
+function unavailable(message: string, cause: unknown): StorageUnavailable {
+  return new StorageUnavailable(message, cause);
 }

@@ -20,7 +20,7 @@ export interface GeminiPromptEngineOptions {
  * refines the prompt and detects the intent, with the session's recent turns as context, so that
  * "make it bluer" after an image reads as an edit. The reply is validated before use; a refusal is
  * `safety_blocked`, an unusable reply `invalid_response`, HTTP and network failures are classified
- * by status (see classify.ts). Output tokens in `usage` include thinking tokens: they are billed.
+ * by status (shared/providers/gemini.ts). Output tokens in `usage` include thinking tokens: they are billed.
  */
 export function createGeminiPromptEngine(options: GeminiPromptEngineOptions): PromptEngine {
   const ai = new GoogleGenAI({

@@ -21,11 +21,26 @@ export interface Postgres {
   close(): Promise<void>;
 }
 
-/** A Postgres server, through a `pg` pool. */
-export async function connectPostgres(url: string, options: { poolSize?: number } = {}): Promise<Postgres> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
+/** How long getting a connection, and one query, may take before the database counts as down. */
+export const DATABASE_TIMEOUTS = { connectMs: 2000, queryMs: 10_000 };
+
+/**
+ * A Postgres server, through a `pg` pool. A server that is down or hung fails a query within
+ * {@link DATABASE_TIMEOUTS} (a request then answers 503), never waits for ever; `onError` hears
+ * of an idle connection that lost its server (the next query reconnects).
+ */
+export async function connectPostgres(
+  url: string,
+  options: { poolSize?: number; onError?: (error: Error) => void } = {},
+): Promise<Postgres> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+    query_timeout: DATABASE_TIMEOUTS.queryMs,
+    keepAlive: true,
+  });
+  pool.on('error', options.onError ?? (() => {}));
   const db = drizzleNodePg({ client: pool });
   return {
     db,

@@ -1,0 +1,66 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError, ValidationFailed } from '../../shared/errors.js';
+import { findString, nestingWithin } from '../../shared/json.js';
+import { isStorableText } from '../../shared/text.js';
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+
+/** Deeper than any body this API takes; deep enough that no parser or validator of ours overflows. */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * Every request body, checked once before any route sees it:
+ * - it must be JSON (`415 unsupported_media_type`): without this, Hono's validator would read a
+ *   text/plain body as `{}`, and a route whose fields are all optional would act on a body it
+ *   never understood;
+ * - it must fit `limitBytes` (`413 payload_too_large`), judged from `Content-Length` before a
+ *   byte is read; a body without one (chunked) is counted as it streams;
+ * - it must parse (`400 invalid_json`), nest at most {@link MAX_BODY_DEPTH} levels, and hold no
+ *   text a store cannot keep (a NUL, a lone surrogate: `400 validation_failed` naming the field).
+ * The parsed body is cached by Hono, so the route's validator does not parse it again.
+ */
+export function jsonBody(options: { limitBytes: number }): MiddlewareHandler {
+  const tooLarge = () => new AppError('payload_too_large', `request body is larger than ${options.limitBytes} bytes`);
+  const streamLimit = bodyLimit({
+    maxSize: options.limitBytes,
+    onError: () => {
+      throw tooLarge();
+    },
+  });
+  return async (c, next) => {
+    if (!BODY_METHODS.has(c.req.method)) return next();
+    const length = c.req.header('content-length');
+    const chunked = length === undefined && c.req.header('transfer-encoding') !== undefined;
+    if (!chunked && (length === undefined || Number(length) === 0)) return next();
+
+    const type = c.req.header('content-type') ?? '';
+    if (!JSON_TYPE.test(type)) {
+      throw new AppError('unsupported_media_type', `request body must be application/json, not "${type || 'unset'}"`);
+    }
+    if (!chunked && Number(length) > options.limitBytes) throw tooLarge();
+    const check = async () => {
+      await checkJson(await c.req.json().catch(() => {
+        throw new AppError('invalid_json', 'request body is not valid JSON');
+      }));
+      await next();
+    };
+    return chunked ? streamLimit(c, check) : check();
+  };
+}
+
+async function checkJson(body: unknown): Promise<void> {
+  if (!nestingWithin(body, MAX_BODY_DEPTH)) {
+    throw new ValidationFailed(`body nests deeper than ${MAX_BODY_DEPTH} levels`, [
+      { path: 'body', message: `must nest at most ${MAX_BODY_DEPTH} levels` },
+    ]);
+  }
+  const where = findString(body, isStorableText);
+  if (where) {
+    const path = ['body', ...where].join('.');
+    throw new ValidationFailed(`${path}: text must not contain NUL characters or unpaired surrogates`, [
+      { path, message: 'must not contain NUL characters (\\u0000) or unpaired surrogates' },
+    ]);
+  }
+}
