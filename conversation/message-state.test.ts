@@ -114,6 +114,24 @@ describe('applyEvent: allowed transitions', () => {
       expect: { status: 'FAILED', stage: 'failed', completedAt: later, error: { ...failure, stage: 'uploading', retryable: false } },
     },
     {
+      name: 'failing drops the note of what was about to be made',
+      from: { status: 'PROCESSING', stage: 'generating', intent: 'edit', reply: 'Changing your latest image: black and white' },
+      event: { type: 'failed', error: failure },
+      expect: { status: 'FAILED', reply: null, idempotencyKey: null },
+    },
+    {
+      name: 'a message failed before it started frees its Idempotency-Key when asked',
+      from: { idempotencyKey: 'k-1', requestHash: 'h' },
+      event: { type: 'failed', error: { ...failure, stage: 'queued' }, releaseIdempotencyKey: true },
+      expect: { status: 'FAILED', idempotencyKey: null, requestHash: null },
+    },
+    {
+      name: 'a done message whose image is deleted for good says so',
+      from: { status: 'DONE', stage: 'done', intent: 'generate', image, completedAt: t0 },
+      event: { type: 'image_deleted', imageId: image.id },
+      expect: { status: 'DONE', image, imageDeletedAt: later },
+    },
+    {
       name: 'a failed message retried by an operator starts again, keeping what it has',
       from: { status: 'FAILED', stage: 'failed', intent: 'generate', refinedPrompt: 'x', attempts: 3, error: failure, completedAt: t0 },
       event: { type: 'requeued' },
@@ -158,6 +176,7 @@ describe('applyEvent: refused transitions', () => {
     { name: 'a done message never changes', from: { status: 'DONE', stage: 'done' }, event: { type: 'failed', error: failure } },
     { name: 'a done message is not retried', from: { status: 'DONE', stage: 'done' }, event: { type: 'requeued' } },
     { name: 'a processing message is not retried', from: { status: 'PROCESSING', stage: 'generating' }, event: { type: 'requeued' } },
+    { name: 'a message without that image hears nothing of its deletion', from: { status: 'DONE', stage: 'done', image }, event: { type: 'image_deleted', imageId: 'another' } },
     {
       name: 'a failed message never restarts',
       from: { status: 'FAILED', stage: 'failed' },

@@ -34,8 +34,6 @@ import { createOutageMonitor, outageOf, type Dependency, type OutageMonitor } fr
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
 import { lockDataDir } from './data-dir-lock.js';
 
-/** How long the start waits for a Redis server named by REDIS_URL before it gives up. */
-const REDIS_START_TIMEOUT_MS = 10_000;
 /** A temporary media file older than this is a write that died with its process. */
 const STALE_TEMPORARY_MS = 60_000;
 
@@ -113,7 +111,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     }
     const redis = createCommandRedis(redisUrl, reportOutage);
     closers.push(() => redis.quit());
-    await connectRedis(redis, config.redisUrl ? `REDIS_URL ${redactUrl(redisUrl)}` : redisUrl, REDIS_START_TIMEOUT_MS);
+    await connectRedis(redis, config.redisUrl ? `REDIS_URL ${redactUrl(redisUrl)}` : redisUrl, config.startTimeoutMs);
     probes.redis = () => redis.ping();
 
     const postgres = config.databaseUrl

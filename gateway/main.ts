@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from '../shared/config.js';
+import { RedisUnreachable } from '../shared/connections/redis.js';
 import { createLogger } from '../shared/logger.js';
 import { projectPath } from '../shared/paths.js';
 import type { AtelierContext } from './context.js';
+import { DataDirLocked } from './data-dir-lock.js';
 import { startAtelier } from './system.js';
+
+/** Signals this close to the first are the same request to stop, delivered twice. */
+const SAME_SIGNAL_MS = 2000;
 
 /**
  * The process entry point (`npm start`, the Docker image): parse the environment, start the
@@ -26,13 +31,16 @@ async function main(): Promise<void> {
   const atelier = await startAtelier(config, logger, { version });
   process.stdout.write(banner(config, atelier.ctx, atelier.url, version));
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const shutdown = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // Ctrl-C under `npm start` arrives twice (the terminal's, and npm's forwarded copy): only a
+      // signal sent well after the first one means "stop now".
+      if (Date.now() - stoppingSince < SAME_SIGNAL_MS) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, 'stopping: no new requests, waiting for running jobs');
     const force = setTimeout(() => {
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'stop took too long; exiting');
@@ -64,6 +72,9 @@ function banner(config: Config, ctx: AtelierContext, url: string | undefined, ve
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Atelier could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // A cause the operator can act on is said in one line; anything else with its stack.
+  const known = error instanceof RedisUnreachable || error instanceof DataDirLocked;
+  const text = error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error);
+  process.stderr.write(`Atelier could not start: ${text}\n`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { startPipelineWorkers, type PipelineWorkers } from '../conversation/index.js';
@@ -148,20 +148,26 @@ function listen(server: HttpServer, port: number, host: string): Promise<void> {
   });
 }
 
+/** How long open keep-alive connections are still answered (with `Connection: close`) on a stop. */
+const DRAIN_GRACE_MS = 1000;
+
 /**
- * Stop accepting connections, answer what is in flight (with `Connection: close`), drop idle
- * keep-alive connections, and wait until every connection is gone. A connection in the middle of
- * sending a request is not idle: its request is answered first. Closing Socket.IO closes its
- * HTTP server too.
+ * Stop accepting connections, then, for {@link DRAIN_GRACE_MS}, keep answering what arrives on the
+ * connections already open, each answer saying `Connection: close` (new work gets 503 with
+ * Retry-After): a client learns to go elsewhere from an answer, never from a connection cut under
+ * its request. Then close Socket.IO and the connections left idle, and wait until every
+ * connection is gone. (Node's own `server.close()` drops idle connections at once, racing any
+ * client that is just sending on one: hence the net-level close first.)
  */
 async function closeGateway(server: HttpServer, realtime: { close(): Promise<void> } | undefined): Promise<void> {
   if (!server.listening) return;
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
-  // `close()` drops the idle connections once; one that finishes its request later goes then.
+  NetServer.prototype.close.call(server);
+  await new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS));
   const sweeper = setInterval(() => server.closeIdleConnections(), 100);
   try {
-    if (realtime) await realtime.close();
-    else server.close();
+    await realtime?.close();
+    server.closeIdleConnections();
     await closed;
   } finally {
     clearInterval(sweeper);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
+import { testMongoDatabaseUrl } from '../shared/testing/mongo.js';
 import { createTestDatabaseUrl } from '../shared/testing/postgres.js';
 import { deleteKeysWithPrefix, testRedisUrl, uniquePrefix } from '../shared/testing/redis.js';
 import { startAtelier, type Atelier, type StartOptions } from './system.js';
@@ -11,12 +12,20 @@ import { startAtelier, type Atelier, type StartOptions } from './system.js';
 export interface TestAtelier extends Atelier {
   url: string;
   dataDir: string;
+  /** What it logged, one parsed JSON line each (kept when started with `{ captureLogs: true }`). */
+  logs: LogLine[];
   /** The environment it was started with: another process given it joins the same system. */
   env: Record<string, string>;
   /** `fetch` against the gateway, JSON in and out. */
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   connect(): Promise<Socket>;
   close(): Promise<void>;
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
 }
 
 export interface ApiResponse {
@@ -30,14 +39,16 @@ export interface ApiResponse {
 /**
  * The whole system in this process, as `npm start` runs it, on a random port: the machine's
  * Redis (own queue prefix) and Postgres (own database) when the tests have them, PGlite in a
- * temporary data folder otherwise.
+ * temporary data folder otherwise; and conversations in MongoDB (own database) whenever the tests
+ * have one, so every end-to-end behaviour is proven on both stores.
  */
 export async function startTestAtelier(
   env: Record<string, string> = {},
-  options: Partial<StartOptions> = {},
+  options: Partial<StartOptions> & { captureLogs?: boolean } = {},
 ): Promise<TestAtelier> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'atelier-test-'));
   const database = await createTestDatabaseUrl();
+  const mongo = testMongoDatabaseUrl();
   const fullEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     PORT: '0',
@@ -48,13 +59,17 @@ export async function startTestAtelier(
     JOB_BACKOFF_MS: '50',
     LOG_LEVEL: 'silent',
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(mongo ? { MONGO_URL: mongo.url } : {}),
     ...env,
   };
-  const config = loadConfig(fullEnv);
-  const atelier = await startAtelier(config, createLogger({ level: config.logLevel }), {
+  const { captureLogs, ...startOptions } = options;
+  const logs: LogLine[] = [];
+  const config = loadConfig(captureLogs ? { ...fullEnv, LOG_LEVEL: 'info' } : fullEnv);
+  const destination = captureLogs ? { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) } : undefined;
+  const atelier = await startAtelier(config, createLogger({ level: config.logLevel, ...(destination && { destination }) }), {
     version: 'test',
     recovery: false,
-    ...options,
+    ...startOptions,
   });
   const url = atelier.url;
   if (!url) throw new Error('the test system has no gateway');
@@ -64,6 +79,7 @@ export async function startTestAtelier(
     ...atelier,
     url,
     dataDir,
+    logs,
     env: { ...fullEnv, PUBLIC_URL: atelier.ctx.publicUrl },
     api: async (method, pathname, body, headers = {}) => {
       const response = await fetch(new URL(pathname, url), {
@@ -90,6 +106,7 @@ export async function startTestAtelier(
       await atelier.stop();
       await deleteKeysWithPrefix(fullEnv.QUEUE_PREFIX as string);
       await database?.drop();
+      await mongo?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

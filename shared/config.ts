@@ -88,6 +88,7 @@ const EnvSchema = z.object({
   REFINE_CACHE_TTL_SECONDS: integer(0, 30 * 24 * 3600, 24 * 3600),
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'expected letters, digits, "_" or "-"').default('atelier'),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 30_000),
+  START_TIMEOUT_MS: integer(100, 600_000, 10_000),
   LOCAL_USER_ID: z.string().min(1).default('local'),
 });
 
@@ -124,6 +125,8 @@ export interface Config {
   refineCacheTtlSeconds: number;
   queuePrefix: string;
   shutdownTimeoutMs: number;
+  /** How long the start waits for the Redis named by REDIS_URL before it stops with an error naming it. */
+  startTimeoutMs: number;
   /** Every row is scoped to a user; until authentication comes, all requests act as this one. */
   localUserId: string;
 }
@@ -153,6 +156,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (split && !e.DATABASE_URL) {
     problems.push('  DATABASE_URL: required when ATELIER_ROLES runs one role: the embedded PGlite cannot be shared between processes');
+  }
+  // A worker's events carry image URLs: without a gateway of its own it cannot know the public address.
+  if (!e.ATELIER_ROLES.has('gateway') && !e.PUBLIC_URL && !e.CLOUDINARY_URL) {
+    problems.push('  PUBLIC_URL: required for a worker-only process storing images on disk: the URLs its events carry must name the gateways\' public address');
   }
   const choose = (variable: string, explicit: 'offline' | 'gemini' | undefined) => {
     if (explicit === 'gemini' && !e.GEMINI_API_KEY) {
@@ -199,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     refineCacheTtlSeconds: e.REFINE_CACHE_TTL_SECONDS,
     queuePrefix: e.QUEUE_PREFIX,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    startTimeoutMs: e.START_TIMEOUT_MS,
     localUserId: e.LOCAL_USER_ID,
   };
 }

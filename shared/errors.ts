@@ -128,9 +128,10 @@ export class ProviderError extends AppError {
     provider: string,
     kind: ProviderFailureKind,
     message: string,
-    options: { retryAfterMs?: number; cause?: unknown } = {},
+    /** `code`: another code than the kind's own, e.g. `storage_unavailable` for a storage provider's outage. */
+    options: { retryAfterMs?: number; cause?: unknown; code?: ErrorCode } = {},
   ) {
-    super(PROVIDER_CODES[kind], `${provider}: ${message}`, {
+    super(options.code ?? PROVIDER_CODES[kind], `${provider}: ${message}`, {
       retryable: kind === 'temporary' || kind === 'rate_limited',
       cause: options.cause,
     });

@@ -134,6 +134,19 @@ describe('a stage that runs again has the effect of once', () => {
   });
 });
 
+describe('jobs', () => {
+  it("carry the message id only: a job's counters are never handed on to the next stage's job", async () => {
+    const { message } = await postedMessage(`counters-${prefix}`, 'a lantern on a pier');
+    const prompt = await jobFor('prompt', message);
+    expect(prompt.data).toEqual({ messageId: message.id });
+    // This job waited out seven rate limits before it got through.
+    await prompt.updateData({ messageId: message.id, rateLimitWaits: 7, outageWaits: 2 });
+    await refineStage(ctx, prompt);
+    const image = await ctx.queues.image.getJob(stageJobId(message.id, 'image'));
+    expect(image?.data).toEqual({ messageId: message.id });
+  });
+});
+
 describe('recovery of messages that stopped moving', () => {
   it('a message whose job was lost is enqueued again and finishes', async () => {
     const user = `lost-${prefix}`;

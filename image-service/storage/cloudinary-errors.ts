@@ -35,12 +35,17 @@ export function toProviderError(error: unknown, action: string): AppError {
     detail = message;
   }
   const cause = Object.assign(new Error(message), status === undefined ? {} : { status }, code === undefined ? {} : { code });
-  return new ProviderError(PROVIDER, kind, `${action} failed (${detail})`, { cause });
+  return new ProviderError(PROVIDER, kind, `${action} failed (${detail})`, { cause, ...storageCode(kind) });
 }
 
 /** A call that ran past its deadline: worth trying again. */
 export function timedOut(action: string, timeoutMs: number): ProviderError {
-  return new ProviderError(PROVIDER, 'temporary', `${action} timed out after ${timeoutMs} ms`);
+  return new ProviderError(PROVIDER, 'temporary', `${action} timed out after ${timeoutMs} ms`, storageCode('temporary'));
+}
+
+/** Cloudinary is where images are stored: its outage is the storage's, `storage_unavailable`. */
+export function storageCode(kind: ProviderFailureKind): { code?: 'storage_unavailable' } {
+  return kind === 'temporary' ? { code: 'storage_unavailable' } : {};
 }
 
 interface SdkError {

@@ -152,14 +152,14 @@ describe('cloudinary storage: get and remove', () => {
 
   it('fails a destroy Cloudinary refuses as the provider error it is', async () => {
     fake.failNext({ status: 500 });
-    await expect(storage.remove('atelier/users/eve/whatever')).rejects.toMatchObject({ code: 'provider_unavailable', retryable: true });
+    await expect(storage.remove('atelier/users/eve/whatever')).rejects.toMatchObject({ code: 'storage_unavailable', retryable: true });
   });
 });
 
 describe('cloudinary storage: failures', () => {
   it.each([
-    { status: 500, kind: 'temporary', code: 'provider_unavailable', retryable: true },
-    { status: 503, kind: 'temporary', code: 'provider_unavailable', retryable: true },
+    { status: 500, kind: 'temporary', code: 'storage_unavailable', retryable: true },
+    { status: 503, kind: 'temporary', code: 'storage_unavailable', retryable: true },
     { status: 429, kind: 'rate_limited', code: 'rate_limited', retryable: true },
     { status: 420, kind: 'rate_limited', code: 'rate_limited', retryable: true },
     { status: 401, kind: 'auth', code: 'provider_auth_failed', retryable: false },

@@ -1,6 +1,6 @@
 import { NotFound, ProviderError, classifyHttpStatus, parseRetryAfter } from '../../shared/errors.js';
 import type { ImageFormat, ImageStorage, StoreRequest, StoredFile } from '../ports.js';
-import { PROVIDER, timedOut } from './cloudinary-errors.js';
+import { PROVIDER, storageCode, timedOut } from './cloudinary-errors.js';
 import { agentFor, callOptions, loadCloudinarySdk, uploadBuffer, withDeadline } from './cloudinary-sdk.js';
 import { parseCloudinaryUrl } from './cloudinary-url.js';
 
@@ -107,13 +107,18 @@ async function download(url: string, key: string, timeoutMs: number): Promise<Bu
     if (response.ok) return Buffer.from(await response.arrayBuffer());
     await response.body?.cancel();
     if (response.status === 404) throw new NotFound('stored file', key);
-    throw new ProviderError(PROVIDER, classifyHttpStatus(response.status), `download failed (HTTP ${response.status})`, {
+    const kind = classifyHttpStatus(response.status);
+    throw new ProviderError(PROVIDER, kind, `download failed (HTTP ${response.status})`, {
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      ...storageCode(kind),
     });
   } catch (error) {
     if (error instanceof NotFound || error instanceof ProviderError) throw error;
     if (signal.aborted) throw timedOut('download', timeoutMs);
-    throw new ProviderError(PROVIDER, 'temporary', `download failed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new ProviderError(PROVIDER, 'temporary', `download failed (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+      ...storageCode('temporary'),
+    });
   }
 }
 

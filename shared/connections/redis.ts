@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { accessSync, constants } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Redis, type RedisOptions } from 'ioredis';
 import { RedisMemoryServer } from 'redis-memory-server';
@@ -106,15 +106,19 @@ export function findRedisServer(searchPath: string | undefined): string | undefi
  * instead of Redis dying under them. If Atelier itself dies, redis-memory-server's watchdog
  * stops it within a few seconds.
  */
-export async function startEmbeddedRedis(options: { binary: string; dataDir?: string }): Promise<EmbeddedRedis> {
+export async function startEmbeddedRedis(options: { binary: string; dataDir?: string; port?: number }): Promise<EmbeddedRedis> {
   const args: string[] = [];
   if (options.dataDir) {
     await mkdir(options.dataDir, { recursive: true });
-    args.push('--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec');
+    const pidFile = path.join(options.dataDir, 'redis.pid');
+    // The caller holds the data folder (see lockDataDir): a Redis still running on it belongs to
+    // a process that died, and must stop before a new one opens the same files.
+    await stopStaleRedis(pidFile);
+    args.push('--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--pidfile', pidFile);
   }
   const server = await RedisMemoryServer.create({
     binary: { systemBinary: options.binary },
-    instance: { ip: '127.0.0.1', args },
+    instance: { ip: '127.0.0.1', args, ...(options.port !== undefined && { port: options.port }) },
     spawn: { detached: true },
   });
   const host = await server.getHost();
@@ -125,6 +129,28 @@ export async function startEmbeddedRedis(options: { binary: string; dataDir?: st
       await server.stop();
     },
   };
+}
+
+/** Stop the redis-server whose pid is in `pidFile`, if it still runs; wait (up to 10 s) until it has. */
+async function stopStaleRedis(pidFile: string): Promise<void> {
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0 || !isRedisServer(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; waited < 10_000 && isRedisServer(pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/** Whether `pid` is a running redis-server (a reused pid of another program is left alone). */
+function isRedisServer(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
+  } catch {
+    return true; // no /proc (macOS): a live pid from our own pid file
+  }
 }
 
 /** Delete every key matching `pattern` (SCAN, never KEYS: it does not block the server). */

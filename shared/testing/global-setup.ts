@@ -31,7 +31,11 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('redisUrl', redisUrl);
   project.provide('databaseUrl', env.DATABASE_URL || null);
   const mongo = await findMongo(env.MONGO_URL);
-  if ('skipReason' in mongo) process.stdout.write(`\n[atelier] the MongoDB store contract is SKIPPED: ${mongo.skipReason}\n\n`);
+  if ('skipReason' in mongo) {
+    process.stdout.write(
+      `\n[atelier] MongoDB runs are SKIPPED (the store contract, and the conversations of the end-to-end and pipeline tests, run on Postgres only): ${mongo.skipReason}\n\n`,
+    );
+  }
   project.provide('mongo', mongo);
 }
 
