@@ -4,7 +4,7 @@ import type { StageJob } from '../../shared/queues.js';
 import { isFinal, type MessageRecord } from '../message.js';
 import { transitionMessage } from '../transition-message.js';
 import type { PipelineContext } from './context.js';
-import { startNextTurn } from './turns.js';
+import { endTurn } from './turns.js';
 
 /**
  * Stage 3: file the image in the user's gallery (under the image's own id) and mark the message
@@ -16,7 +16,7 @@ export async function finalizeStage(ctx: PipelineContext, job: Job<StageJob>): P
   if (!message) return;
   if (!isFinal(message.status)) await finalize(ctx, job, message);
   // Also when it was final already: a crash may have come between finishing and handing on.
-  await startNextTurn(ctx, message.sessionId);
+  await endTurn(ctx, message);
 }
 
 async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: MessageRecord): Promise<void> {

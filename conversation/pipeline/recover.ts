@@ -11,8 +11,8 @@ import { claimNextTurn, stageDue } from './turns.js';
  * - the message holding its turn lost its job (Redis restarted empty, the process died between
  *   storing and enqueueing): the job is enqueued again;
  * - its job failed without the message being told: the message fails (`worker_lost`);
- * - nobody holds the turn, or a finished message does (a crash before it was handed on): the
- *   next message in line gets it.
+ * - nobody holds the turn, or a finished message does (a crash before it was handed on): it is
+ *   handed on to the next message in line.
  * Safe to run from every worker at once: enqueues are deduplicated by job id, the turn is claimed
  * atomically and message updates are compare-and-set.
  */
@@ -26,7 +26,10 @@ export async function recoverStalledMessages(
   for (const sessionId of new Set(idle.map((message) => message.sessionId))) {
     const holderId = await ctx.store.turnHolder(sessionId);
     let holder = holderId ? await ctx.store.findMessage(holderId) : null;
-    if (!holder || isFinal(holder.status)) holder = await claimNextTurn(ctx, sessionId);
+    if (!holder || isFinal(holder.status)) {
+      if (holderId) await ctx.store.releaseTurn(sessionId, holderId);
+      holder = await claimNextTurn(ctx, sessionId);
+    }
     if (!holder) continue;
     const stage = stageDue(holder);
     const job = await ctx.queues[stage].getJob(stageJobId(holder.id, stage));

@@ -5,7 +5,7 @@ import { isFinal, type MessageError, type MessageRecord } from '../message.js';
 import { failMessage } from '../fail-message.js';
 import { transitionMessage } from '../transition-message.js';
 import type { PipelineContext } from './context.js';
-import { startNextTurn } from './turns.js';
+import { endTurn } from './turns.js';
 
 /** How often one job may wait out a provider's rate limit before the limit counts as a failure. */
 export const MAX_RATE_LIMIT_WAITS = 10;
@@ -103,6 +103,6 @@ export async function failForGood(
   error: Omit<MessageError, 'stage'>,
 ): Promise<MessageRecord | null> {
   const failed = await failMessage(ctx, message.id, error, message);
-  await startNextTurn(ctx, message.sessionId);
+  await endTurn(ctx, message);
   return failed;
 }

@@ -10,9 +10,9 @@ import { enqueueStage } from './queues.js';
  * the store, so this holds across workers and processes); the others wait, PENDING and `queued`.
  * Sessions do not wait for each other.
  *
- * Whoever ends a message (finalize, a failure, recovery) calls {@link startNextTurn}; posting a
- * message claims the turn for it when the session is idle. A turn whose holder finished without
- * handing it on (a crash in between) is free: the next claim takes it.
+ * Posting a message claims the turn for it when the session is idle; whoever ends a message
+ * (finalize, a failure) hands the turn on with {@link endTurn}. A turn left with a finished
+ * holder (a crash between the two) is handed on by the recovery sweep.
  */
 export async function startNextTurn(
   ctx: Pick<PipelineContext, 'store' | 'queues'>,
@@ -21,6 +21,15 @@ export async function startNextTurn(
   const next = await claimNextTurn(ctx, sessionId);
   if (next) await enqueueStage(ctx.queues, stageDue(next), next.id);
   return next;
+}
+
+/** A message is final: hand its session's turn back and start the session's next message. */
+export async function endTurn(
+  ctx: Pick<PipelineContext, 'store' | 'queues'>,
+  message: Pick<MessageRecord, 'id' | 'sessionId'>,
+): Promise<MessageRecord | null> {
+  await ctx.store.releaseTurn(message.sessionId, message.id);
+  return startNextTurn(ctx, message.sessionId);
 }
 
 /** Give the session's turn to its next message, when the turn is free; that message, or null. */

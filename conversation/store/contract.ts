@@ -411,7 +411,11 @@ export function storeContract(
 
         await finish(first!);
         expect(await store.nextInLine(session.id)).toStrictEqual(second);
-        // The holder finished without handing on: the turn is free.
+        // Finished, the holder keeps the turn until it hands it back; a release by another does nothing.
+        expect(await store.claimTurn(session.id, second!.id)).toBe(false);
+        await store.releaseTurn(session.id, second!.id);
+        expect(await store.turnHolder(session.id)).toBe(first!.id);
+        await store.releaseTurn(session.id, first!.id);
         expect(await store.claimTurn(session.id, second!.id)).toBe(true);
         expect(await store.turnHolder(session.id)).toBe(second!.id);
         await finish(second!);
@@ -430,7 +434,28 @@ export function storeContract(
         const claims = await Promise.all(Array.from({ length: 6 }, () => store.claimTurn(session.id, older.id)));
         expect(claims.some(Boolean)).toBe(false);
         await finish(newer);
+        await store.releaseTurn(session.id, newer.id);
         expect(await store.claimTurn(session.id, older.id)).toBe(true);
+      });
+
+      it('inserts a message and claims the turn for it in one step, when the session is idle', async () => {
+        const session = await seedSession();
+        const first = messageRecord(session);
+        expect(await store.insertMessage(first, { claimTurn: true })).toEqual({ holdsTurn: true });
+        const second = messageRecord(session);
+        expect(await store.insertMessage(second, { claimTurn: true })).toEqual({ holdsTurn: false });
+        expect(await store.findMessage(second.id)).toStrictEqual(second);
+        expect(await store.turnHolder(session.id)).toBe(first.id);
+        await expect(store.insertMessage(second, { claimTurn: true })).rejects.toBeInstanceOf(Conflict);
+        expect(await store.insertMessage(messageRecord(session))).toEqual({ holdsTurn: false });
+      });
+
+      it('lets one of many messages posted at once into an idle session hold the turn', async () => {
+        const session = await seedSession();
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () => store.insertMessage(messageRecord(session), { claimTurn: true })),
+        );
+        expect(results.filter((result) => result.holdsTurn)).toHaveLength(1);
       });
 
       it('keeps sessions apart, and refuses unknown or malformed ids', async () => {

@@ -17,6 +17,19 @@ const UNFINISHED: MessageStatus[] = ['PENDING', 'PROCESSING'];
 export function createMongoStore(mongo: Mongo): ConversationStore {
   const { sessions, messages } = conversationModels(mongo.connection);
 
+  async function claimTurn(sessionId: string, messageId: string): Promise<boolean> {
+    const [session, message] = [lookupId(sessionId), lookupId(messageId)];
+    if (!session || !message) return false;
+    // An earlier unfinished message goes first (this orders claimants; the update below is what
+    // lets only one of them in).
+    if (await messages.exists({ sessionId: session, status: { $in: UNFINISHED }, _id: { $lt: message } })) return false;
+    const { matchedCount } = await sessions.updateOne(
+      { _id: session, activeMessageId: { $in: [null, message] } },
+      { $set: { activeMessageId: message } },
+    );
+    return matchedCount === 1;
+  }
+
   return {
     kind: 'mongodb',
 
@@ -72,8 +85,9 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
       return deletedCount === 1;
     },
 
-    async insertMessage(message) {
-      await insertOrConflict(() => messages.create(toMessageDocument(message)), `message ${message.id}`);
+    async insertMessage(message, options) {
+      await insertOrConflict(() => messages.create(toMessageDocument(message)), `message ${message.id} (or its idempotency key)`);
+      return { holdsTurn: options?.claimTurn ? await claimTurn(message.sessionId, message.id) : false };
     },
 
     async getMessage(userId, sessionId, messageId) {
@@ -164,20 +178,12 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
       return doc ? toMessageRecord(doc) : null;
     },
 
-    async claimTurn(sessionId, messageId) {
+    claimTurn,
+
+    async releaseTurn(sessionId, messageId) {
       const [session, message] = [lookupId(sessionId), lookupId(messageId)];
-      if (!session || !message) return false;
-      // An earlier unfinished message goes first.
-      if (await messages.exists({ sessionId: session, status: { $in: UNFINISHED }, _id: { $lt: message } })) return false;
-      const current = await sessions.findOne({ _id: session }).select({ activeMessageId: 1 }).lean<{ activeMessageId?: string | null }>();
-      if (!current) return false;
-      const holder = current.activeMessageId ?? null;
-      if (holder === message) return true;
-      if (holder !== null && (await messages.exists({ _id: holder, status: { $in: UNFINISHED } }))) return false;
-      // Compare-and-set on the holder seen: of two claimants, one wins. A finished holder never
-      // becomes unfinished again except by an operator's retry, which then claims for itself.
-      const { matchedCount } = await sessions.updateOne({ _id: session, activeMessageId: holder }, { $set: { activeMessageId: message } });
-      return matchedCount === 1;
+      if (!session || !message) return;
+      await sessions.updateOne({ _id: session, activeMessageId: message }, { $set: { activeMessageId: null } });
     },
 
     async turnHolder(sessionId) {

@@ -30,9 +30,11 @@ export interface ConversationStore {
 
   /**
    * Throws `Conflict` when the id is taken, or when the user already has a message with the same
-   * `idempotencyKey` (then nothing is written: see {@link findByIdempotencyKey}).
+   * `idempotencyKey` (then nothing is written: see {@link findByIdempotencyKey}). With
+   * `claimTurn`, also claims the session's turn for it as {@link claimTurn} does (in the same
+   * statement where the store can); `holdsTurn` says whether it got it.
    */
-  insertMessage(message: MessageRecord): Promise<void>;
+  insertMessage(message: MessageRecord, options?: { claimTurn: boolean }): Promise<{ holdsTurn: boolean }>;
   getMessage(userId: string, sessionId: string, messageId: string): Promise<MessageRecord | null>;
   /** Oldest first; with `afterId`, only messages newer than that one. At most `limit`. */
   listMessages(query: { userId: string; sessionId: string; limit: number; afterId?: string }): Promise<MessageRecord[]>;
@@ -60,11 +62,13 @@ export interface ConversationStore {
    * A session's messages are carried out one at a time, in order: the message holding the
    * session's turn is the one being carried out.
    *
-   * Give the turn to `messageId` when it is free: nobody holds it, or its holder is finished or
-   * gone, or `messageId` holds it already; and no earlier message of the session is unfinished
-   * (it goes first). True when `messageId` holds the turn afterwards. One atomic update.
+   * Give the turn to `messageId` when nobody holds it (or `messageId` does already) and no
+   * earlier message of the session is unfinished (it goes first). True when `messageId` holds the
+   * turn afterwards. One compare-and-set on the session: of two claimants, one wins.
    */
   claimTurn(sessionId: string, messageId: string): Promise<boolean>;
+  /** Hand the turn back, if `messageId` holds it. */
+  releaseTurn(sessionId: string, messageId: string): Promise<void>;
   /** Who holds the session's turn (possibly a message that has finished since), or null. */
   turnHolder(sessionId: string): Promise<string | null>;
   /** The session's oldest unfinished message: the next to get the turn. */

@@ -97,9 +97,45 @@ const MESSAGE_CHANGES = {
 export function createPostgresStore(postgres: Postgres): ConversationStore {
   const { db } = postgres;
 
+  // The accept path in one statement: insert the message, and give it the session's turn when the
+  // turn is free and no earlier message is unfinished (the rule of claimTurn). The subqueries do
+  // not see the row being inserted: they look at the messages before it.
+  const newMessage = {
+    ...MESSAGE_CHANGES,
+    id: param('id', 'uuid'),
+    sessionId: param('sessionId', 'uuid'),
+    userId: param('userId', 'text'),
+    createdAt: param('createdAt', 'timestamptz'),
+  };
+  const inserted = db.$with('inserted').as(db.insert(chatMessages).values(newMessage).onConflictDoNothing().returning({ id: chatMessages.id }));
+  const claimed = db.$with('claimed').as(
+    db
+      .update(chatSessions)
+      .set({ activeMessageId: param('id', 'uuid') })
+      .where(
+        and(
+          eq(chatSessions.id, param('sessionId', 'uuid')),
+          sql`${chatSessions.activeMessageId} is null`,
+          sql`exists (select 1 from ${inserted})`,
+          sql`not exists (select 1 from ${chatMessages} earlier
+            where earlier.session_id = ${param('sessionId', 'uuid')} and earlier.status in ('PENDING', 'PROCESSING')
+            and earlier.id < ${param('id', 'uuid')})`,
+        ),
+      )
+      .returning({ id: chatSessions.id }),
+  );
+
   // The statements every message runs through, built once: drizzle spends several times more
   // CPU building a query than the database spends running these (see docs/performance.md).
   const prepared = {
+    insertMessageClaimingTurn: db
+      .with(inserted, claimed)
+      .select({
+        inserted: sql<number>`(select count(*) from ${inserted})`,
+        claimed: sql<number>`(select count(*) from ${claimed})`,
+      })
+      .from(sql`(values (1)) as one`)
+      .prepare('atelier_insert_message_claiming_turn'),
     getSession: db
       .select()
       .from(chatSessions)
@@ -107,13 +143,7 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       .prepare('atelier_get_session'),
     insertMessage: db
       .insert(chatMessages)
-      .values({
-        ...MESSAGE_CHANGES,
-        id: param('id', 'uuid'),
-        sessionId: param('sessionId', 'uuid'),
-        userId: param('userId', 'text'),
-        createdAt: param('createdAt', 'timestamptz'),
-      })
+      .values(newMessage)
       .onConflictDoNothing()
       .returning({ id: chatMessages.id })
       .prepare('atelier_insert_message'),
@@ -164,20 +194,17 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       .orderBy(desc(chatMessages.id))
       .limit(sql.placeholder('limit'))
       .prepare('atelier_recent_images'),
-    // The turn is free when nobody holds it, its holder is finished or gone, or the claimant holds
-    // it already; and the claimant goes only when no earlier message of the session is unfinished.
-    // One UPDATE: two claimants of a free turn serialise on the row lock, and the second re-checks
-    // the holder (now the first, unfinished) and gets nothing.
+    // One UPDATE whose condition on the turn reads the session row alone: two claimants serialise
+    // on its lock, and the second re-checks the row as the first left it (a subquery would be
+    // re-checked against the statement's older snapshot, and could let both in). The earlier-
+    // message check only orders claimants; it cannot let two in.
     claimTurn: db
       .update(chatSessions)
       .set({ activeMessageId: param('messageId', 'uuid') })
       .where(
         and(
           eq(chatSessions.id, param('sessionId', 'uuid')),
-          sql`(${chatSessions.activeMessageId} is null
-            or ${chatSessions.activeMessageId} = ${param('messageId', 'uuid')}
-            or not exists (select 1 from ${chatMessages} holder
-              where holder.id = ${chatSessions.activeMessageId} and holder.status in ('PENDING', 'PROCESSING')))`,
+          sql`(${chatSessions.activeMessageId} is null or ${chatSessions.activeMessageId} = ${param('messageId', 'uuid')})`,
           sql`not exists (select 1 from ${chatMessages} earlier
             where earlier.session_id = ${param('sessionId', 'uuid')} and earlier.status in ('PENDING', 'PROCESSING')
             and earlier.id < ${param('messageId', 'uuid')})`,
@@ -185,6 +212,11 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       )
       .returning({ id: chatSessions.id })
       .prepare('atelier_claim_turn'),
+    releaseTurn: db
+      .update(chatSessions)
+      .set({ activeMessageId: null })
+      .where(and(eq(chatSessions.id, param('sessionId', 'uuid')), eq(chatSessions.activeMessageId, param('messageId', 'uuid'))))
+      .prepare('atelier_release_turn'),
     nextInLine: db
       .select()
       .from(chatMessages)
@@ -247,11 +279,18 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       return deleted.length > 0;
     },
 
-    async insertMessage(message) {
+    async insertMessage(message, options) {
       // `on conflict do nothing` covers the id and the user's idempotency key alike: a request
       // racing another with the same key waits for its commit, then finds its message.
-      const inserted = await prepared.insertMessage.execute(messageParams(message));
-      if (inserted.length === 0) throw new Conflict(`message ${message.id} (or its idempotency key) already exists`);
+      if (!options?.claimTurn) {
+        const inserted = await prepared.insertMessage.execute(messageParams(message));
+        if (inserted.length === 0) throw new Conflict(`message ${message.id} (or its idempotency key) already exists`);
+        return { holdsTurn: false };
+      }
+      // The accept path: the insert and the claim in one statement, one round trip.
+      const [row] = await prepared.insertMessageClaimingTurn.execute(messageParams(message));
+      if (!row || Number(row.inserted) === 0) throw new Conflict(`message ${message.id} (or its idempotency key) already exists`);
+      return { holdsTurn: Number(row.claimed) > 0 };
     },
 
     async getMessage(userId, sessionId, messageId) {
@@ -343,6 +382,12 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       if (!session || !message) return false;
       const claimed = await prepared.claimTurn.execute({ sessionId: session, messageId: message });
       return claimed.length > 0;
+    },
+
+    async releaseTurn(sessionId, messageId) {
+      const [session, message] = [lookupId(sessionId), lookupId(messageId)];
+      if (!session || !message) return;
+      await prepared.releaseTurn.execute({ sessionId: session, messageId: message });
     },
 
     async turnHolder(sessionId) {
