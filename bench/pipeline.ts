@@ -13,7 +13,9 @@ import { benchServices, deleteKeys, summarise } from './services.js';
  *   - engine only: refine + render + write the file, inline (the work itself);
  *   - raw BullMQ: the same work as three hand-chained BullMQ jobs (the queueing floor).
  * Atelier adds the HTTP request, the message store writes at each step, the realtime events and
- * the gallery row. Latency is one message at a time; throughput is a burst of messages at once.
+ * the gallery row. Latency is one message at a time in one session; throughput is a burst of
+ * messages at once, each in a session of its own (a session's messages run one after another, by
+ * design; sessions run side by side).
  *
  *   npm run bench:pipeline     [-- --messages 30 --burst 40 --size 256]
  */
@@ -59,9 +61,13 @@ await deleteKeys(redisUrl, `${rawPrefix}*`);
 
 // 3. Atelier, both roles in one process, as `npm start` runs it
 const atelier = await startChild('atelier.ts', { ...services.env, REDIS_URL: redisUrl });
-const session = (await (await fetch(`${atelier.url}/api/v1/chat/sessions/`, { method: 'POST' })).json()) as { id: string };
 const socket = io(atelier.url, { transports: ['websocket'] });
-await socket.emitWithAck('subscribe', { session_id: session.id });
+async function newSession(): Promise<string> {
+  const { id } = (await (await fetch(`${atelier.url}/api/v1/chat/sessions/`, { method: 'POST' })).json()) as { id: string };
+  await socket.emitWithAck('subscribe', { session_id: id });
+  return id;
+}
+const session = await newSession();
 const finished = new Map<string, () => void>();
 const doneIds = new Set<string>();
 socket.on('message.updated', (event: { id: string; status: string; error: unknown }) => {
@@ -71,8 +77,8 @@ socket.on('message.updated', (event: { id: string; status: string; error: unknow
     finished.get(event.id)?.();
   }
 });
-async function post(content: string): Promise<void> {
-  const response = await fetch(`${atelier.url}/api/v1/chat/sessions/${session.id}/messages/`, {
+async function post(content: string, sessionId = session): Promise<void> {
+  const response = await fetch(`${atelier.url}/api/v1/chat/sessions/${sessionId}/messages/`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ content, options: { width: size, height: size } }),
@@ -88,8 +94,9 @@ for (let index = 0; index < messages; index += 1) {
   await post(promptAt(index));
   atelierTimes.push(performance.now() - begin);
 }
+const burstSessions = await Promise.all(Array.from({ length: burst }, newSession));
 started = performance.now();
-await Promise.all(Array.from({ length: burst }, (_, index) => post(promptAt(index))));
+await Promise.all(burstSessions.map((sessionId, index) => post(promptAt(index), sessionId)));
 const atelierBurstMs = performance.now() - started;
 socket.disconnect();
 await atelier.stop();

@@ -3,11 +3,15 @@ import { startChild } from './child.js';
 import { benchServices } from './services.js';
 
 /**
- * The gateway's own cost: the rate of `POST …/messages/` (validate, store the message, enqueue
- * its first job, emit its first event, answer 202) beside two baselines measured in the same run
- * with the same load: a bare Hono JSON route (no I/O), and a bare Hono route doing the same
- * unavoidable I/O by hand (raw pg read + insert, one raw BullMQ add). The gateway runs alone, so
- * no worker competes for the CPU; the jobs it enqueues just wait.
+ * The gateway's own cost: the rate of `POST …/messages/` (validate, store the message, claim its
+ * session's turn, enqueue its first job, emit its first event, answer 202) beside two baselines
+ * measured in the same run with the same load: a bare Hono JSON route (no I/O), and a bare Hono
+ * route doing the same unavoidable I/O by hand (raw pg read + insert, one raw BullMQ add). The
+ * gateway runs alone, so no worker competes for the CPU; the jobs it enqueues just wait.
+ *
+ * Each message goes to a session of its own, as messages of many users do: every one then takes
+ * its session's turn and is enqueued, the whole accept path. (Messages piling up in one session
+ * wait their turn without being enqueued: less work, and not what a busy gateway sees.)
  *
  *   npm run bench:post        [-- --seconds 10 --connections 32]
  */
@@ -17,7 +21,7 @@ const seconds = Number(args.get('--seconds') ?? 10);
 const connections = Number(args.get('--connections') ?? 32);
 const body = JSON.stringify({ content: 'Create a sunset landscape' });
 
-async function load(url: string, duration: number): Promise<autocannon.Result> {
+async function load(url: string, duration: number, paths?: () => string): Promise<autocannon.Result> {
   return autocannon({
     url,
     method: 'POST',
@@ -25,7 +29,21 @@ async function load(url: string, duration: number): Promise<autocannon.Result> {
     body,
     connections,
     duration,
+    ...(paths && { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths() }) }] }),
   });
+}
+
+/** Sessions made through the API, `connections` at a time. */
+async function createSessions(url: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  const worker = async () => {
+    while (ids.length < count) {
+      const reply = await fetch(`${url}/api/v1/chat/sessions/`, { method: 'POST' });
+      ids.push(((await reply.json()) as { id: string }).id);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  return ids;
 }
 
 function row(name: string, result: autocannon.Result): string {
@@ -48,10 +66,13 @@ const rawMeasured = await load(rawTarget, seconds);
 await rawIo.stop();
 
 const atelier = await startChild('atelier.ts', { ...services.env, BENCH_ROLES: 'gateway' });
-const session = (await (await fetch(`${atelier.url}/api/v1/chat/sessions/`, { method: 'POST' })).json()) as { id: string };
-const target = `${atelier.url}/api/v1/chat/sessions/${session.id}/messages/`;
-await load(target, 2);
-const measured = await load(target, seconds);
+// Enough idle sessions for a run at up to three times the raw-I/O route's rate.
+const sessions = await createSessions(atelier.url, Math.ceil(rawMeasured.requests.average * (seconds + 2) * 3));
+let next = 0;
+const nextPath = () => `/api/v1/chat/sessions/${sessions[next++ % sessions.length]}/messages/`;
+await load(atelier.url, 2, nextPath);
+const measured = await load(atelier.url, seconds, nextPath);
+if (next > sessions.length) console.warn(`warning: ${next} posts for ${sessions.length} sessions; some waited for their turn`);
 await atelier.stop();
 await services.cleanup();
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, Conflict, NotFound, ServiceUnavailable } from '../shared/errors.js';
+import { AppError, Conflict, ServiceUnavailable } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { outageMessage } from '../shared/outages.js';
 import { REALTIME_EVENTS } from '../shared/realtime.js';
@@ -39,8 +39,8 @@ export interface PostedMessage {
  *   with the same key is `idempotency_key_reused`.
  */
 export async function postMessage({ ctx, input }: { ctx: ConversationContext; input: PostMessageInput }): Promise<PostedMessage> {
-  // A plain read: the session's `updatedAt` is moved by the worker, off the request's path.
-  if (!(await ctx.store.getSession(input.userId, input.sessionId))) throw new NotFound('session', input.sessionId);
+  // The session is checked by the insert itself (one statement); its `updatedAt` is moved by the
+  // worker, off the request's path.
   if (!ctx.queues.isConnected()) throw new ServiceUnavailable(outageMessage('redis'), undefined, 'redis');
 
   const options = input.options ?? {};

@@ -148,6 +148,15 @@ describe('a rejected request never breaks the next one', () => {
     expect(outcomes).toEqual(Array(10).fill(200));
   });
 
+  it('headers larger than Node parses get the envelope too, and the next request still works', async () => {
+    const reply = await fetch(`${atelier.url}/v1/gallery/?cursor=${'c'.repeat(20_000)}`);
+    expect(reply.status).toBe(431);
+    const body = (await reply.json()) as { error: { code: string; request_id: string } };
+    expect(body.error).toMatchObject({ code: 'validation_failed' });
+    expect(reply.headers.get('x-request-id')).toBe(body.error.request_id);
+    expect((await fetch(`${atelier.url}/health`)).status).toBe(200);
+  });
+
   it('a body that is not JSON says Connection: close when it was not read', async () => {
     const reply = await fetch(`${atelier.url}/api/v1/chat/sessions/${sessionId}/messages/`, {
       method: 'POST',

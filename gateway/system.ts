@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Server as NetServer, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { startPipelineWorkers, type PipelineWorkers } from '../conversation/index.js';
@@ -47,6 +48,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     server = createAdaptorServer({
       fetch: (request: Request, env: unknown) => (phase === 'ready' && app ? app.fetch(request, env) : holdingAnswer(request, phase)),
     }) as HttpServer;
+    server.on('clientError', answerClientError);
     await listen(server, config.port, config.host);
     port = (server.address() as AddressInfo).port;
   }
@@ -127,14 +129,38 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
 /** What a request gets while the system starts or stops: alive, not ready. */
 function holdingAnswer(request: Request, phase: Phase): Response {
   const { pathname } = new URL(request.url);
-  const headers: Record<string, string> = { 'Retry-After': '1', 'X-Request-Id': randomUUID() };
+  const headers: Record<string, string> = { 'X-Request-Id': randomUUID() };
   if (phase === 'stopping') headers.Connection = 'close';
   if (pathname === '/health') return Response.json({ status: 'ok' }, { status: 200, headers });
+  headers['Retry-After'] = '1';
   if (pathname === '/ready') return Response.json({ status: phase === 'stopping' ? 'unavailable' : 'starting', checks: {} }, { status: 503, headers });
   const message = phase === 'stopping' ? 'Atelier is stopping; try again in a moment' : 'Atelier is starting; try again in a moment';
   return Response.json(
     { error: { code: 'service_unavailable', message, request_id: headers['X-Request-Id'], details: [] } },
     { status: 503, headers },
+  );
+}
+
+/**
+ * A request Node could not even parse (headers over its 16 KiB limit, a malformed request line)
+ * never reaches the app: answer it here, in the same error envelope, and close the connection.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const requestId = randomUUID();
+  const body = JSON.stringify({
+    error: {
+      code: 'validation_failed',
+      message: tooLarge ? 'the request line and headers are larger than 16 KiB' : 'the request is not valid HTTP',
+      request_id: requestId,
+      details: [],
+    },
+  });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 

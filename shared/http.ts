@@ -28,7 +28,11 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: ErrorBody } },
 });
 
-/** The error responses a route can give, for its OpenAPI entry. */
+/**
+ * The error responses a route can give, for its OpenAPI entry. The gateway adds 400, 413, 415
+ * and 503 where every route of a kind can give them, and `X-Request-Id` / `Retry-After` to the
+ * responses (gateway/routes/docs.ts); a route declares the statuses only it can give.
+ */
 export const errorResponses = {
   400: errorResponse('Malformed JSON or a field that fails validation'),
   404: errorResponse('No such resource for this user'),
@@ -36,6 +40,8 @@ export const errorResponses = {
   413: errorResponse('Body larger than the limit'),
   415: errorResponse('Body is not JSON'),
   422: errorResponse('Understood but refused (e.g. an idempotency key reused with another body)'),
+  429: errorResponse('The provider asked us to slow down (`rate_limited`); `Retry-After` says how long, when it said'),
+  502: errorResponse('The provider refused our credentials (`provider_auth_failed`) or answered something unusable (`invalid_response`)'),
   503: errorResponse('A dependency is unavailable; try again'),
 } as const;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Conflict } from '../../shared/errors.js';
+import { Conflict, NotFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { MessageRecord, SessionRecord } from '../message.js';
 import { finishedRecord, imageRecord, messageRecord, newUser, progressed, sessionRecord } from './fixtures.js';
@@ -366,6 +366,19 @@ export function storeContract(
 
         expect(await store.deleteSession(userId, lower)).toBe(true);
         expect(await store.findMessage(message.id)).toBeNull();
+      });
+    });
+
+    describe('messages go into their user\'s own session', () => {
+      it('refuses a message for an unknown session or another user\'s, storing nothing', async () => {
+        const session = await seedSession();
+        const strangers = messageRecord({ ...session, userId: newUser() });
+        await expect(store.insertMessage(strangers)).rejects.toBeInstanceOf(NotFound);
+        const nowhere = messageRecord({ ...session, id: newId() });
+        await expect(store.insertMessage(nowhere, { claimTurn: true })).rejects.toBeInstanceOf(NotFound);
+        expect(await store.findMessage(strangers.id)).toBeNull();
+        expect(await store.findMessage(nowhere.id)).toBeNull();
+        expect(await store.turnHolder(session.id)).toBeNull();
       });
     });
 

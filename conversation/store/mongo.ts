@@ -1,5 +1,5 @@
 import type { Mongo } from '../../shared/connections/mongo.js';
-import { Conflict } from '../../shared/errors.js';
+import { Conflict, NotFound } from '../../shared/errors.js';
 import type { MessageImage, MessageStatus } from '../message.js';
 import { lookupId, messageChanges } from './common.js';
 import { conversationModels, type MessageDocument, type SessionDocument } from './mongo-models.js';
@@ -86,6 +86,8 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
     },
 
     async insertMessage(message, options) {
+      const session = lookupId(message.sessionId);
+      if (!session || !(await sessions.exists({ _id: session, userId: message.userId }))) throw new NotFound('session', message.sessionId);
       await insertOrConflict(() => messages.create(toMessageDocument(message)), `message ${message.id} (or its idempotency key)`);
       return { holdsTurn: options?.claimTurn ? await claimTurn(message.sessionId, message.id) : false };
     },

@@ -29,10 +29,12 @@ export interface ConversationStore {
   deleteSession(userId: string, sessionId: string): Promise<boolean>;
 
   /**
-   * Throws `Conflict` when the id is taken, or when the user already has a message with the same
+   * Insert a message into its user's session: `NotFound` when the user has no such session,
+   * `Conflict` when the id is taken or the user already has a message with the same
    * `idempotencyKey` (then nothing is written: see {@link findByIdempotencyKey}). With
-   * `claimTurn`, also claims the session's turn for it as {@link claimTurn} does (in the same
-   * statement where the store can); `holdsTurn` says whether it got it.
+   * `claimTurn`, then claims the session's turn for it ({@link claimTurn}); `holdsTurn` says
+   * whether it got it. The claim is made after the message is stored, never before: whoever hands
+   * the turn on either sees the new message, or has handed it back before the claim looks.
    */
   insertMessage(message: MessageRecord, options?: { claimTurn: boolean }): Promise<{ holdsTurn: boolean }>;
   getMessage(userId: string, sessionId: string, messageId: string): Promise<MessageRecord | null>;

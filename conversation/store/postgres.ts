@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Postgres } from '../../shared/connections/postgres.js';
-import { Conflict } from '../../shared/errors.js';
+import { Conflict, NotFound } from '../../shared/errors.js';
 import { projectPath } from '../../shared/paths.js';
 import type { MessageImage, MessageRecord, SessionRecord } from '../message.js';
 import { lookupId, type MessageChanges } from './common.js';
@@ -65,6 +65,16 @@ function messageParams(message: MessageRecord): Record<keyof MessageRecord, stri
   };
 }
 
+/**
+ * A row's values as the fields of a select, for `insert … select`: in the table's column order
+ * (which drizzle requires), each under an alias (drizzle selects an expression only under one).
+ */
+function asSelectOf<T extends Record<string, SQL>>(table: typeof chatMessages, values: T): { [K in keyof T]: SQL.Aliased } {
+  return Object.fromEntries(
+    Object.keys(getTableColumns(table)).map((name) => [name, (values[name] as SQL).as(name)]),
+  ) as { [K in keyof T]: SQL.Aliased };
+}
+
 /** Every column of a message but its identity and creation time: what a replace writes. */
 const MESSAGE_CHANGES = {
   content: param('content', 'text'),
@@ -97,9 +107,6 @@ const MESSAGE_CHANGES = {
 export function createPostgresStore(postgres: Postgres): ConversationStore {
   const { db } = postgres;
 
-  // The accept path in one statement: insert the message, and give it the session's turn when the
-  // turn is free and no earlier message is unfinished (the rule of claimTurn). The subqueries do
-  // not see the row being inserted: they look at the messages before it.
   const newMessage = {
     ...MESSAGE_CHANGES,
     id: param('id', 'uuid'),
@@ -107,43 +114,25 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     userId: param('userId', 'text'),
     createdAt: param('createdAt', 'timestamptz'),
   };
-  const inserted = db.$with('inserted').as(db.insert(chatMessages).values(newMessage).onConflictDoNothing().returning({ id: chatMessages.id }));
-  const claimed = db.$with('claimed').as(
-    db
-      .update(chatSessions)
-      .set({ activeMessageId: param('id', 'uuid') })
-      .where(
-        and(
-          eq(chatSessions.id, param('sessionId', 'uuid')),
-          sql`${chatSessions.activeMessageId} is null`,
-          sql`exists (select 1 from ${inserted})`,
-          sql`not exists (select 1 from ${chatMessages} earlier
-            where earlier.session_id = ${param('sessionId', 'uuid')} and earlier.status in ('PENDING', 'PROCESSING')
-            and earlier.id < ${param('id', 'uuid')})`,
-        ),
-      )
-      .returning({ id: chatSessions.id }),
-  );
 
   // The statements every message runs through, built once: drizzle spends several times more
   // CPU building a query than the database spends running these (see docs/performance.md).
   const prepared = {
-    insertMessageClaimingTurn: db
-      .with(inserted, claimed)
-      .select({
-        inserted: sql<number>`(select count(*) from ${inserted})`,
-        claimed: sql<number>`(select count(*) from ${claimed})`,
-      })
-      .from(sql`(values (1)) as one`)
-      .prepare('atelier_insert_message_claiming_turn'),
     getSession: db
       .select()
       .from(chatSessions)
       .where(and(eq(chatSessions.id, sql.placeholder('id')), eq(chatSessions.userId, sql.placeholder('userId'))))
       .prepare('atelier_get_session'),
+    // Into the user's own session only: the session check and the insert are one statement, one
+    // round trip on the accept path.
     insertMessage: db
       .insert(chatMessages)
-      .values(newMessage)
+      .select(
+        db
+          .select(asSelectOf(chatMessages, newMessage))
+          .from(chatSessions)
+          .where(and(eq(chatSessions.id, param('sessionId', 'uuid')), eq(chatSessions.userId, param('userId', 'text')))),
+      )
       .onConflictDoNothing()
       .returning({ id: chatMessages.id })
       .prepare('atelier_insert_message'),
@@ -226,6 +215,13 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       .prepare('atelier_next_in_line'),
   };
 
+  async function claimTurn(sessionId: string, messageId: string): Promise<boolean> {
+    const [session, message] = [lookupId(sessionId), lookupId(messageId)];
+    if (!session || !message) return false;
+    const claimed = await prepared.claimTurn.execute({ sessionId: session, messageId: message });
+    return claimed.length > 0;
+  }
+
   return {
     kind: 'postgres',
     migrate: () => postgres.migrate(MIGRATIONS),
@@ -282,15 +278,15 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     async insertMessage(message, options) {
       // `on conflict do nothing` covers the id and the user's idempotency key alike: a request
       // racing another with the same key waits for its commit, then finds its message.
-      if (!options?.claimTurn) {
-        const inserted = await prepared.insertMessage.execute(messageParams(message));
-        if (inserted.length === 0) throw new Conflict(`message ${message.id} (or its idempotency key) already exists`);
-        return { holdsTurn: false };
+      const params = messageParams(message);
+      const inserted = await prepared.insertMessage.execute(params);
+      if (inserted.length === 0) {
+        const [session] = await prepared.getSession.execute({ id: params.sessionId, userId: message.userId });
+        if (!session) throw new NotFound('session', message.sessionId);
+        throw new Conflict(`message ${message.id} (or its idempotency key) already exists`);
       }
-      // The accept path: the insert and the claim in one statement, one round trip.
-      const [row] = await prepared.insertMessageClaimingTurn.execute(messageParams(message));
-      if (!row || Number(row.inserted) === 0) throw new Conflict(`message ${message.id} (or its idempotency key) already exists`);
-      return { holdsTurn: Number(row.claimed) > 0 };
+      // A statement of its own, after the insert is committed (see ConversationStore.insertMessage).
+      return { holdsTurn: options?.claimTurn === true && (await claimTurn(params.sessionId as string, params.id as string)) };
     },
 
     async getMessage(userId, sessionId, messageId) {
@@ -377,12 +373,7 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       return rows.map(toMessage);
     },
 
-    async claimTurn(sessionId, messageId) {
-      const [session, message] = [lookupId(sessionId), lookupId(messageId)];
-      if (!session || !message) return false;
-      const claimed = await prepared.claimTurn.execute({ sessionId: session, messageId: message });
-      return claimed.length > 0;
-    },
+    claimTurn,
 
     async releaseTurn(sessionId, messageId) {
       const [session, message] = [lookupId(sessionId), lookupId(messageId)];

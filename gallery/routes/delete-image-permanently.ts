@@ -14,6 +14,9 @@ const route = createRoute({
     204: { description: 'Gone' },
     400: errorResponses[400],
     404: errorResponses[404],
+    // Removing a Cloudinary file: the provider's refusals come back as they happen.
+    429: errorResponses[429],
+    502: errorResponses[502],
     503: errorResponses[503],
   },
 });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { App } from '../../shared/http.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { ErrorBody, errorResponses, type App } from '../../shared/http.js';
 import { NotFound } from '../../shared/errors.js';
 
 /**
@@ -40,9 +41,143 @@ function withTrailingSlashes(paths: Record<string, unknown>): Record<string, unk
   );
 }
 
+const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** The methods whose body the json-body middleware reads, whether or not the route takes one. */
+const BODY_METHODS = new Set(['post', 'put', 'patch']);
+
+/** Liveness answers 200 even while the system starts or stops (gateway/system.ts). */
+const NEVER_UNAVAILABLE = new Set(['/health']);
+
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+
+/** Statuses the gateway itself can answer on an operation, whatever its route declares. */
+const GATEWAY_ERRORS: Array<{ status: string; description: string; applies: (method: string, path: string) => boolean }> = [
+  {
+    status: '400',
+    description: 'The body is not valid JSON (`invalid_json`), nests too deep, holds a NUL character, or fails validation',
+    applies: (method) => BODY_METHODS.has(method),
+  },
+  { status: '413', description: 'Body larger than the limit (`payload_too_large`)', applies: (method) => BODY_METHODS.has(method) },
+  { status: '415', description: 'A body that is not `application/json` (`unsupported_media_type`)', applies: (method) => BODY_METHODS.has(method) },
+  {
+    status: '503',
+    description: 'The system is starting or stopping, or a dependency is down (`service_unavailable`); try again after `Retry-After`',
+    applies: (_method, path) => !NEVER_UNAVAILABLE.has(path),
+  },
+];
+
+/** Statuses whose answer may say how long to wait. */
+const RETRY_STATUSES = new Set(['429', '503']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The document's responses made complete: what the gateway's own layers answer is declared here,
+ * once, rather than in each route, where it would be forgotten. Clients (and the contract fuzz
+ * test, gateway/openapi-fuzz.test.ts) can then rely on every status and header being listed:
+ * - every response carries `X-Request-Id` (the requestId middleware; the start/stop answer);
+ * - every operation but `/health` may answer 503 `service_unavailable` with `Retry-After`: while
+ *   the system starts or stops every other path gets it (gateway/system.ts), and any route may
+ *   meet a dependency that is down;
+ * - every POST/PUT/PATCH may answer 400 `invalid_json`, 413 and 415: the json-body middleware
+ *   reads the body of every such request, also on routes that take none;
+ * - 429 and 503 declare `Retry-After`.
+ * Statuses only a route can give (404, 409, 422, a provider's 429 and 502) stay in its createRoute.
+ */
+function withGatewayResponses(paths: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(paths).map(([pathname, item]) => {
+      if (!isRecord(item)) return [pathname, item];
+      const completed = Object.fromEntries(
+        Object.entries(item).map(([method, operation]) => {
+          if (!OPERATION_METHODS.includes(method) || !isRecord(operation) || !isRecord(operation.responses)) return [method, operation];
+          const responses: Record<string, unknown> = { ...operation.responses };
+          for (const { status, description, applies } of GATEWAY_ERRORS) {
+            if (!(status in responses) && applies(method, pathname)) responses[status] = { description, content: errorContent };
+          }
+          return [method, { ...operation, responses: Object.fromEntries(Object.entries(responses).map(([status, response]) => [status, withHeaders(status, response)])) }];
+        }),
+      );
+      return [pathname, completed];
+    }),
+  );
+}
+
+function withHeaders(status: string, response: unknown): unknown {
+  if (!isRecord(response) || '$ref' in response) return response;
+  const declared = isRecord(response.headers) ? response.headers : {};
+  return {
+    ...response,
+    headers: {
+      'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
+      ...(RETRY_STATUSES.has(status) && { 'Retry-After': { $ref: '#/components/headers/Retry-After' } }),
+      // A route's own declaration (e.g. `/ready`'s 503, where Retry-After is always sent) wins.
+      ...declared,
+    },
+  };
+}
+
+const documentRoute = createRoute({
+  method: 'get',
+  path: '/openapi.json',
+  tags: ['docs'],
+  summary: 'This document (OpenAPI 3.1)',
+  responses: { 200: { description: 'The document', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+});
+
+const pageRoute = createRoute({
+  method: 'get',
+  path: '/docs',
+  tags: ['docs'],
+  summary: 'The browsable API docs (Swagger UI, served locally)',
+  responses: { 200: { description: 'The page', content: { 'text/html': { schema: z.string() } } } },
+});
+
+const initRoute = createRoute({
+  method: 'get',
+  path: '/docs/init.js',
+  tags: ['docs'],
+  summary: "The docs page's start-up script",
+  responses: { 200: { description: 'The script', content: { 'text/javascript': { schema: z.string() } } } },
+});
+
+const assetRoute = createRoute({
+  method: 'get',
+  path: '/docs/assets/{file}',
+  tags: ['docs'],
+  summary: "One of the docs page's assets",
+  request: { params: z.object({ file: z.enum(Object.keys(ASSETS) as [string, ...string[]]) }) },
+  responses: {
+    200: {
+      description: 'The asset (cached for a day)',
+      content: Object.fromEntries(
+        Object.values(ASSETS).map((type) => [type.split(';')[0] as string, { schema: z.string().openapi({ format: 'binary' }) }]),
+      ),
+    },
+    404: errorResponses[404],
+  },
+});
+
 export function registerDocs(app: App, info: { version: string }): void {
   const assetDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const cache = new Map<string, Buffer>();
+
+  // What withGatewayResponses refers to, whichever routes are registered.
+  app.openAPIRegistry.register('Error', ErrorBody);
+  app.openAPIRegistry.registerComponent('headers', 'X-Request-Id', {
+    description: 'The id of this request: the `X-Request-Id` the client sent, else a new one (also `error.request_id`)',
+    required: true,
+    schema: { type: 'string' },
+  });
+  app.openAPIRegistry.registerComponent('headers', 'Retry-After', {
+    description: 'Seconds to wait before trying again: always on our own 503s, on a provider\'s 429 or 503 when it said',
+    required: false,
+    schema: { type: 'integer', minimum: 0 },
+  });
+  for (const route of [documentRoute, pageRoute, initRoute, assetRoute]) app.openAPIRegistry.registerPath(route);
 
   app.get('/openapi.json', (c) => {
     const document = app.getOpenAPI31Document({
@@ -53,7 +188,7 @@ export function registerDocs(app: App, info: { version: string }): void {
         description: 'Chat messages in, images out. See the README for the realtime events.',
       },
     });
-    return c.json({ ...document, paths: withTrailingSlashes(document.paths ?? {}) });
+    return c.json({ ...document, paths: withGatewayResponses(withTrailingSlashes(document.paths ?? {})) });
   });
 
   app.get('/docs', (c) => c.html(PAGE));

@@ -34,11 +34,7 @@ const readyRoute = createRoute({
   summary: 'Readiness: started, and every dependency answers',
   responses: {
     200: { description: 'Ready', content: { 'application/json': { schema: Readiness } } },
-    503: {
-      description: 'Still starting, or a dependency is down (`checks` says which)',
-      headers: z.object({ 'Retry-After': z.string() }),
-      content: { 'application/json': { schema: Readiness } },
-    },
+    503: { description: 'Still starting, or a dependency is down (`checks` says which)', content: { 'application/json': { schema: Readiness } } },
   },
 });
 

@@ -14,10 +14,17 @@ const route = createRoute({
     'The same prompt and seed give the same image. `Location` is the stored file.',
   request: { body: { content: { 'application/json': { schema: GenerateImageBody } }, required: true } },
   responses: {
-    201: { description: 'The stored image', content: { 'application/json': { schema: GeneratedImageBody } } },
+    201: {
+      description: 'The stored image',
+      headers: { Location: { description: 'The stored file (the same as `url`)', required: true, schema: { type: 'string' } } },
+      content: { 'application/json': { schema: GeneratedImageBody } },
+    },
     400: errorResponses[400],
     413: errorResponses[413],
     415: errorResponses[415],
+    422: { ...errorResponses[422], description: 'The provider blocked the prompt or the image for safety (`safety_blocked`); rephrase it' },
+    429: errorResponses[429],
+    502: errorResponses[502],
     503: errorResponses[503],
   },
 });

@@ -18,6 +18,9 @@ const route = createRoute({
     400: errorResponses[400],
     413: errorResponses[413],
     415: errorResponses[415],
+    422: { ...errorResponses[422], description: 'The provider blocked the prompt for safety (`safety_blocked`); rephrase it' },
+    429: errorResponses[429],
+    502: errorResponses[502],
     503: errorResponses[503],
   },
 });
