@@ -1,4 +1,8 @@
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { startChild } from './child.js';
 import { benchServices } from './services.js';
 
@@ -33,17 +37,16 @@ async function load(url: string, duration: number, paths?: () => string): Promis
   });
 }
 
-/** Sessions made through the API, `connections` at a time. */
-async function createSessions(url: string, count: number): Promise<string[]> {
-  const ids: string[] = [];
-  const worker = async () => {
-    while (ids.length < count) {
-      const reply = await fetch(`${url}/api/v1/chat/sessions/`, { method: 'POST' });
-      ids.push(((await reply.json()) as { id: string }).id);
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, worker));
-  return ids;
+/**
+ * Let the database settle before a measurement: a checkpoint now (when the user may run one)
+ * rather than in the middle of the next run, where it would slow whichever route it fell on.
+ */
+async function settle(databaseUrl: string | undefined): Promise<void> {
+  if (!databaseUrl) return;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('checkpoint').catch(() => undefined);
+  await client.end();
 }
 
 function row(name: string, result: autocannon.Result): string {
@@ -60,14 +63,31 @@ const baseline = await load(`${bare.url}/messages`, seconds);
 await bare.stop();
 
 const rawIo = await startChild('raw-io.ts', services.env);
+await settle(services.env.DATABASE_URL);
 const rawTarget = `${rawIo.url}/sessions/${rawIo.extra[0]}/messages`;
 await load(rawTarget, 2);
 const rawMeasured = await load(rawTarget, seconds);
 await rawIo.stop();
 
-const atelier = await startChild('atelier.ts', { ...services.env, BENCH_ROLES: 'gateway' });
+// The baseline as it was before messages had turns (read the session, insert, add), for comparison.
+const rawOld = await startChild('raw-io.ts', { ...services.env, RAW_IO: 'read-insert' });
+await settle(services.env.DATABASE_URL);
+const rawOldTarget = `${rawOld.url}/sessions/${rawOld.extra[0]}/messages`;
+await load(rawOldTarget, 2);
+const rawOldMeasured = await load(rawOldTarget, seconds);
+await rawOld.stop();
+
 // Enough idle sessions for a run at up to three times the raw-I/O route's rate.
-const sessions = await createSessions(atelier.url, Math.ceil(rawMeasured.requests.average * (seconds + 2) * 3));
+const sessionsFile = path.join(tmpdir(), `atelier-bench-sessions-${process.pid}`);
+const atelier = await startChild('atelier.ts', {
+  ...services.env,
+  BENCH_ROLES: 'gateway',
+  BENCH_SESSIONS: String(Math.ceil(rawMeasured.requests.average * (seconds + 2) * 3)),
+  BENCH_SESSIONS_FILE: sessionsFile,
+});
+const sessions = (await readFile(sessionsFile, 'utf8')).split('\n');
+await rm(sessionsFile, { force: true });
+await settle(services.env.DATABASE_URL);
 let next = 0;
 const nextPath = () => `/api/v1/chat/sessions/${sessions[next++ % sessions.length]}/messages/`;
 await load(atelier.url, 2, nextPath);
@@ -79,10 +99,12 @@ await services.cleanup();
 const percent = (of: autocannon.Result) => ((measured.requests.average / of.requests.average) * 100).toFixed(0);
 console.log(row('bare Hono JSON route', baseline));
 console.log(row('bare Hono + the same raw I/O', rawMeasured));
+console.log(row('  (read + insert + add only)', rawOldMeasured));
 console.log(row('Atelier POST …/messages/', measured));
 console.log(
   `ratio: Atelier does ${percent(rawMeasured)}% of the raw-I/O route's rate and ${percent(baseline)}% of the bare route's; ` +
     `its own cost per request ≈ ${(1000 / measured.requests.average - 1000 / rawMeasured.requests.average).toFixed(2)} ms ` +
-    `over the raw-I/O route (${(1000 / measured.requests.average).toFixed(2)} ms vs ${(1000 / rawMeasured.requests.average).toFixed(2)} ms)`,
+    `over the raw-I/O route (${(1000 / measured.requests.average).toFixed(2)} ms vs ${(1000 / rawMeasured.requests.average).toFixed(2)} ms); ` +
+    `${percent(rawOldMeasured)}% of the read + insert + add route`,
 );
 if (measured.non2xx + measured.errors + rawMeasured.non2xx + rawMeasured.errors > 0) process.exitCode = 1;

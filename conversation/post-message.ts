@@ -55,18 +55,19 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
     idempotency: key !== undefined && requestHash !== undefined ? { key, requestHash } : undefined,
     at: new Date(),
   });
-  let holdsTurn: boolean;
   try {
-    ({ holdsTurn } = await ctx.store.insertMessage(message, { claimTurn: true }));
+    await ctx.store.insertMessage(message);
   } catch (error) {
     if (key === undefined || requestHash === undefined || !(error instanceof Conflict)) throw error;
     return { message: await replay(ctx, input.userId, key, requestHash), replayed: true };
   }
   // Emitted before the job exists, so subscribers see PENDING before anything a worker emits.
   ctx.realtime.toSession(message.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(message, ctx.links));
-  if (!holdsTurn) return { message, replayed: false }; // it waits, queued: an earlier message will start it
 
   try {
+    // Claimed after the message is stored (see turns.ts); without the turn it waits, queued,
+    // for the message before it to start it.
+    if (!(await ctx.queues.turns.claim(message.sessionId, message.id))) return { message, replayed: false };
     await enqueueStage(ctx.queues, 'prompt', message.id);
   } catch (error) {
     ctx.logger.error({ err: error, messageId: message.id }, 'could not start the pipeline');
@@ -77,7 +78,7 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
       message,
       { releaseIdempotencyKey: true },
     ).catch(() => undefined);
-    await ctx.store.releaseTurn(message.sessionId, message.id).catch(() => undefined);
+    await ctx.queues.turns.release(message.sessionId, message.id).catch(() => undefined);
     throw new ServiceUnavailable('the pipeline could not be started; post the message again', error);
   }
   return { message, replayed: false };

@@ -161,6 +161,20 @@ describe('the gateway', () => {
     expect(given.headers.get('x-request-id')).toBe('trace-123');
   });
 
+  it('lets a browser read the headers it needs, and answers its preflight', async () => {
+    const response = await fetch(new URL('/v1/gallery/', atelier.url), { headers: { origin: 'https://ui.example' } });
+    const exposed = (response.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(',');
+    expect(exposed).toEqual(expect.arrayContaining(['x-request-id', 'location', 'retry-after', 'idempotent-replayed']));
+    const preflight = await fetch(new URL(`/api/v1/chat/sessions/${sessionId}/messages/`, atelier.url), {
+      method: 'OPTIONS',
+      headers: { origin: 'https://ui.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type,idempotency-key');
+  });
+
   it('reports health and readiness of each dependency', async () => {
     expect((await atelier.api('GET', '/health')).body).toEqual({ status: 'ok' });
     const ready = await atelier.api('GET', '/ready');

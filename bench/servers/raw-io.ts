@@ -6,12 +6,19 @@ import pg from 'pg';
 import { createPostgresStore } from '../../conversation/index.js';
 import { connectPostgres, openPglite } from '../../shared/connections/postgres.js';
 import { connectRedis, createCommandRedis } from '../../shared/connections/redis.js';
+import { newId } from '../../shared/ids.js';
 
 /**
  * The second baseline: a bare Hono route doing the I/O a posted message cannot do without, by
- * hand: read the session and insert the message row (raw `pg`, same tables, same pool size),
- * add one BullMQ job, answer 202. Atelier's cost beyond this is its own code: validation, the
- * store and state machine, the realtime event, the error envelope, the middleware.
+ * hand (raw `pg`, same tables, same pool size): insert the message row into the user's session
+ * (the session check in the same statement), claim the session's turn in Redis (messages of a
+ * session run in order), add one BullMQ job, answer 202. The commands are Atelier's, written out. Atelier's
+ * cost beyond this is its own code: validation, the store and state machine, the realtime event,
+ * the error envelope, the middleware.
+ *
+ * Each request goes to a session of its own (made at start), as in the Atelier run, so every
+ * claim succeeds and every message is enqueued. `RAW_IO=read-insert` gives the baseline as it
+ * was before messages had turns: read the session, insert, add.
  */
 const env = process.env;
 const redis = createCommandRedis(env.REDIS_URL as string, () => {});
@@ -35,10 +42,35 @@ if (env.DATABASE_URL) {
 }
 const sessionId = randomUUID();
 await query(`insert into chat_sessions (id, user_id, created_at, updated_at) values ($1, 'local', now(), now())`, [sessionId]);
+const sessions = (
+  await query(
+    `insert into chat_sessions (id, user_id, created_at, updated_at)
+     select gen_random_uuid(), 'local', now(), now() from generate_series(1, 200000) returning id`,
+    [],
+  )
+).rows.map((row) => (row as { id: string }).id);
+let nextSession = 0;
+const withTurns = env.RAW_IO !== 'read-insert';
+const turnPrefix = `${env.QUEUE_PREFIX ?? 'bench'}-rawio`;
 
 const app = new Hono();
 app.post('/sessions/:id/messages', async (c) => {
   const body = await c.req.json<{ content: string }>();
+  if (withTurns) {
+    const session = sessions[nextSession++ % sessions.length] as string;
+    const id = newId();
+    const now = new Date();
+    const inserted = await query(
+      `insert into chat_messages (id, session_id, user_id, content, options, status, stage, progress, sequence, attempts, usage, timings, created_at, updated_at)
+       select $1::uuid, $2::uuid, 'local', $3::text, '{}', 'PENDING', 'queued', 0, 1, 0, '[]', '{}', $4::timestamptz, $4::timestamptz
+       from chat_sessions where id = $2::uuid and user_id = 'local' on conflict do nothing returning id`,
+      [id, session, body.content, now],
+    );
+    if (inserted.rows.length === 0) return c.json({ error: 'not found' }, 404);
+    const claimed = await redis.set(`${turnPrefix}:turn:${session}`, id, 'EX', 604_800, 'NX');
+    if (claimed === 'OK') await queue.add('prompt', { messageId: id }, { jobId: `${id}.prompt` });
+    return c.json({ id, session_id: session, content: body.content, status: 'PENDING' }, 202);
+  }
   const session = await query('select id from chat_sessions where id = $1 and user_id = $2', [c.req.param('id'), 'local']);
   if (session.rows.length === 0) return c.json({ error: 'not found' }, 404);
   const id = randomUUID();

@@ -77,7 +77,7 @@ async function postedMessage(user: string, content: string): Promise<{ session: 
   const message = messageRecord(session, { content, options: { width: 96, height: 96 } });
   await ctx.store.insertMessage(message);
   // As postMessage does: the only message of its session gets the session's turn.
-  expect(await ctx.store.claimTurn(session.id, message.id)).toBe(true);
+  expect(await ctx.queues.turns.claim(session.id, message.id)).toBe(true);
   return { session, message };
 }
 

@@ -1,8 +1,11 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { STAGES, stageJobId, type PipelineStage, type StageJob } from '../../shared/queues.js';
+import { createSessionTurns, type SessionTurns } from './turns.js';
 
 export type PipelineQueues = Record<PipelineStage, Queue<StageJob>> & {
+  /** Each session's turn (see turns.ts), kept beside the jobs. */
+  turns: SessionTurns;
   /**
    * Whether the queues' Redis connection is up right now. Checked before a message is stored, so
    * a post during a Redis outage answers 503 at once and leaves nothing behind.
@@ -41,6 +44,7 @@ export function createPipelineQueues(options: QueueOptions): PipelineQueues {
   ) as Record<PipelineStage, Queue<StageJob>>;
   return {
     ...queues,
+    turns: createSessionTurns(options.connection, options.prefix),
     isConnected: () => options.connection.status === 'ready',
     close: async () => {
       await Promise.all(STAGES.map((stage) => queues[stage].close()));

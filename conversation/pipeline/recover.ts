@@ -24,10 +24,10 @@ export async function recoverStalledMessages(
   let requeued = 0;
   let failed = 0;
   for (const sessionId of new Set(idle.map((message) => message.sessionId))) {
-    const holderId = await ctx.store.turnHolder(sessionId);
+    const holderId = await ctx.queues.turns.holder(sessionId);
     let holder = holderId ? await ctx.store.findMessage(holderId) : null;
     if (!holder || isFinal(holder.status)) {
-      if (holderId) await ctx.store.releaseTurn(sessionId, holderId);
+      if (holderId) await ctx.queues.turns.release(sessionId, holderId);
       holder = await claimNextTurn(ctx, sessionId);
     }
     if (!holder) continue;

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { PipelineStage } from '../../shared/queues.js';
 import type { MessageRecord } from '../message.js';
 import type { PipelineContext } from './context.js';
@@ -6,13 +7,49 @@ import { enqueueStage } from './queues.js';
 /**
  * A conversation is a sequence: a session's messages are carried out one at a time, in the order
  * they were posted, so "enhance it" sent right after "make it black and white" works on the
- * black-and-white image. The message carried out holds its session's turn (one atomic claim in
- * the store, so this holds across workers and processes); the others wait, PENDING and `queued`.
- * Sessions do not wait for each other.
+ * black-and-white image. The message being carried out holds its session's *turn*; the others
+ * wait, PENDING and `queued`. Sessions do not wait for each other.
  *
- * Posting a message claims the turn for it when the session is idle; whoever ends a message
- * (finalize, a failure) hands the turn on with {@link endTurn}. A turn left with a finished
- * holder (a crash between the two) is handed on by the recovery sweep.
+ * The turn is a Redis key beside the session's jobs (`{prefix}:turn:{sessionId}` = the holder's
+ * message id), taken with `SET NX`: one atomic step, across workers and processes, and no write
+ * to the database on the accept path. It is taken only after the message is stored, and whoever
+ * ends a message hands the turn back before looking for the next one, so a message posted as
+ * another finishes is never forgotten: either the finisher sees it stored, or it sees the turn
+ * free. Should Redis lose the key (a restart without persistence), the recovery sweep hands the
+ * turn to the next message in line, read from the conversation store.
+ */
+export interface SessionTurns {
+  /** Take the session's turn for `messageId`, if nobody holds it; true when `messageId` holds it after. */
+  claim(sessionId: string, messageId: string): Promise<boolean>;
+  /** Hand the turn back, if `messageId` holds it. */
+  release(sessionId: string, messageId: string): Promise<void>;
+  /** Who holds the session's turn (possibly a message that has finished since), or null. */
+  holder(sessionId: string): Promise<string | null>;
+}
+
+/** How long a turn outlives a holder that never hands it back (a lost key is recovered sooner). */
+const TURN_TTL_SECONDS = 7 * 24 * 3600;
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+export function createSessionTurns(redis: Redis, prefix: string): SessionTurns {
+  const key = (sessionId: string) => `${prefix}:turn:${sessionId.toLowerCase()}`;
+  return {
+    async claim(sessionId, messageId) {
+      const id = messageId.toLowerCase();
+      const taken = await redis.set(key(sessionId), id, 'EX', TURN_TTL_SECONDS, 'NX');
+      return taken === 'OK' || (await redis.get(key(sessionId))) === id;
+    },
+    async release(sessionId, messageId) {
+      await redis.eval(RELEASE, 1, key(sessionId), messageId.toLowerCase());
+    },
+    holder: (sessionId) => redis.get(key(sessionId)),
+  };
+}
+
+/**
+ * Give the session's turn to its next message, when the turn is free, and start that message.
+ * Returns it, or null when nothing was started.
  */
 export async function startNextTurn(
   ctx: Pick<PipelineContext, 'store' | 'queues'>,
@@ -28,15 +65,15 @@ export async function endTurn(
   ctx: Pick<PipelineContext, 'store' | 'queues'>,
   message: Pick<MessageRecord, 'id' | 'sessionId'>,
 ): Promise<MessageRecord | null> {
-  await ctx.store.releaseTurn(message.sessionId, message.id);
+  await ctx.queues.turns.release(message.sessionId, message.id);
   return startNextTurn(ctx, message.sessionId);
 }
 
 /** Give the session's turn to its next message, when the turn is free; that message, or null. */
-export async function claimNextTurn(ctx: Pick<PipelineContext, 'store'>, sessionId: string): Promise<MessageRecord | null> {
+export async function claimNextTurn(ctx: Pick<PipelineContext, 'store' | 'queues'>, sessionId: string): Promise<MessageRecord | null> {
   const next = await ctx.store.nextInLine(sessionId);
   if (!next) return null;
-  return (await ctx.store.claimTurn(sessionId, next.id)) ? next : null;
+  return (await ctx.queues.turns.claim(sessionId, next.id)) ? next : null;
 }
 
 /** The stage a message is waiting for, read from what it already has. */

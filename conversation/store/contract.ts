@@ -375,10 +375,9 @@ export function storeContract(
         const strangers = messageRecord({ ...session, userId: newUser() });
         await expect(store.insertMessage(strangers)).rejects.toBeInstanceOf(NotFound);
         const nowhere = messageRecord({ ...session, id: newId() });
-        await expect(store.insertMessage(nowhere, { claimTurn: true })).rejects.toBeInstanceOf(NotFound);
+        await expect(store.insertMessage(nowhere)).rejects.toBeInstanceOf(NotFound);
         expect(await store.findMessage(strangers.id)).toBeNull();
         expect(await store.findMessage(nowhere.id)).toBeNull();
-        expect(await store.turnHolder(session.id)).toBeNull();
       });
     });
 
@@ -404,84 +403,27 @@ export function storeContract(
       });
     });
 
-    describe('turns: one message of a session at a time, in order', () => {
-      const finish = async (message: MessageRecord) => {
-        const done = progressed(message, { status: 'DONE', stage: 'done', completedAt: new Date() });
-        expect(await store.replaceMessage(done, message.sequence)).toBe(true);
-        return done;
-      };
-
-      it('gives a free turn to the oldest unfinished message, and to nobody else while it runs', async () => {
+    describe('the next message in line', () => {
+      it("is the session's oldest unfinished message, from that session only", async () => {
         const session = await seedSession();
+        const other = await seedSession(session.userId);
         const [first, second] = await seedMessages(session, 2);
-        expect(await store.turnHolder(session.id)).toBeNull();
+        await seedMessages(other, 1);
         expect(await store.nextInLine(session.id)).toStrictEqual(first);
-        // An earlier unfinished message goes first.
-        expect(await store.claimTurn(session.id, second!.id)).toBe(false);
-        expect(await store.claimTurn(session.id, first!.id)).toBe(true);
-        expect(await store.claimTurn(session.id, first!.id)).toBe(true); // a holder claims again
-        expect(await store.turnHolder(session.id)).toBe(first!.id);
-
-        await finish(first!);
+        const done = progressed(first!, { status: 'DONE', stage: 'done', completedAt: new Date() });
+        expect(await store.replaceMessage(done, first!.sequence)).toBe(true);
         expect(await store.nextInLine(session.id)).toStrictEqual(second);
-        // Finished, the holder keeps the turn until it hands it back; a release by another does nothing.
-        expect(await store.claimTurn(session.id, second!.id)).toBe(false);
-        await store.releaseTurn(session.id, second!.id);
-        expect(await store.turnHolder(session.id)).toBe(first!.id);
-        await store.releaseTurn(session.id, first!.id);
-        expect(await store.claimTurn(session.id, second!.id)).toBe(true);
-        expect(await store.turnHolder(session.id)).toBe(second!.id);
-        await finish(second!);
+        const failed = progressed(second!, { status: 'FAILED', stage: 'failed', completedAt: new Date() });
+        expect(await store.replaceMessage(failed, second!.sequence)).toBe(true);
         expect(await store.nextInLine(session.id)).toBeNull();
-      });
-
-      it('keeps the turn with a running message posted later than one that arrived after it', async () => {
-        // Two posts at once: the newer id reaches the store first and takes the turn.
-        const session = await seedSession();
-        const older = messageRecord(session);
-        const newer = messageRecord(session);
-        await store.insertMessage(newer);
-        expect(await store.claimTurn(session.id, newer.id)).toBe(true);
-        await store.insertMessage(older);
-        expect(await store.claimTurn(session.id, older.id)).toBe(false);
-        const claims = await Promise.all(Array.from({ length: 6 }, () => store.claimTurn(session.id, older.id)));
-        expect(claims.some(Boolean)).toBe(false);
-        await finish(newer);
-        await store.releaseTurn(session.id, newer.id);
-        expect(await store.claimTurn(session.id, older.id)).toBe(true);
-      });
-
-      it('inserts a message and claims the turn for it in one step, when the session is idle', async () => {
-        const session = await seedSession();
-        const first = messageRecord(session);
-        expect(await store.insertMessage(first, { claimTurn: true })).toEqual({ holdsTurn: true });
-        const second = messageRecord(session);
-        expect(await store.insertMessage(second, { claimTurn: true })).toEqual({ holdsTurn: false });
-        expect(await store.findMessage(second.id)).toStrictEqual(second);
-        expect(await store.turnHolder(session.id)).toBe(first.id);
-        await expect(store.insertMessage(second, { claimTurn: true })).rejects.toBeInstanceOf(Conflict);
-        expect(await store.insertMessage(messageRecord(session))).toEqual({ holdsTurn: false });
-      });
-
-      it('lets one of many messages posted at once into an idle session hold the turn', async () => {
-        const session = await seedSession();
-        const results = await Promise.all(
-          Array.from({ length: 8 }, () => store.insertMessage(messageRecord(session), { claimTurn: true })),
-        );
-        expect(results.filter((result) => result.holdsTurn)).toHaveLength(1);
-      });
-
-      it('keeps sessions apart, and refuses unknown or malformed ids', async () => {
-        const one = await seedSession();
-        const two = await seedSession(one.userId);
-        const [m1] = await seedMessages(one, 1);
-        const [m2] = await seedMessages(two, 1);
-        expect(await store.claimTurn(one.id, m1!.id)).toBe(true);
-        expect(await store.claimTurn(two.id, m2!.id)).toBe(true);
-        expect(await store.claimTurn(newId(), m1!.id)).toBe(false);
-        expect(await store.claimTurn('nope', m1!.id)).toBe(false);
         expect(await store.nextInLine('nope')).toBeNull();
-        expect(await store.turnHolder(newId())).toBeNull();
+        expect(await store.nextInLine(newId())).toBeNull();
+      });
+
+      it('counts a running message as unfinished: it stays first in line', async () => {
+        const session = await seedSession();
+        const [running] = await seedMessages(session, 2, (index) => (index === 0 ? { status: 'PROCESSING', stage: 'generating' } : {}));
+        expect((await store.nextInLine(session.id))?.id).toBe(running!.id);
       });
     });
 

@@ -15,7 +15,7 @@ import type {
  * are made only by `migrate()` (autoCreate/autoIndex off), so building the models touches no server.
  */
 
-export type SessionDocument = Omit<SessionRecord, 'id'> & { _id: string; activeMessageId?: string | null };
+export type SessionDocument = Omit<SessionRecord, 'id'> & { _id: string };
 export type MessageDocument = Omit<MessageRecord, 'id'> & { _id: string };
 
 export const SESSION_COLLECTION = 'chat_sessions';
@@ -73,8 +73,6 @@ const sessionSchema = new Schema<SessionDocument>(
     title: String,
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
-    // The message holding the session's turn (see ConversationStore.claimTurn).
-    activeMessageId: { type: String, default: null },
   },
   { ...common, collection: SESSION_COLLECTION },
 );

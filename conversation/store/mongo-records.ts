@@ -15,7 +15,6 @@ export function toSessionDocument(session: SessionRecord): SessionDocument {
     title: session.title,
     createdAt: session.createdAt,
     updatedAt: session.updatedAt,
-    activeMessageId: null,
   };
 }
 

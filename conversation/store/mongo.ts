@@ -17,19 +17,6 @@ const UNFINISHED: MessageStatus[] = ['PENDING', 'PROCESSING'];
 export function createMongoStore(mongo: Mongo): ConversationStore {
   const { sessions, messages } = conversationModels(mongo.connection);
 
-  async function claimTurn(sessionId: string, messageId: string): Promise<boolean> {
-    const [session, message] = [lookupId(sessionId), lookupId(messageId)];
-    if (!session || !message) return false;
-    // An earlier unfinished message goes first (this orders claimants; the update below is what
-    // lets only one of them in).
-    if (await messages.exists({ sessionId: session, status: { $in: UNFINISHED }, _id: { $lt: message } })) return false;
-    const { matchedCount } = await sessions.updateOne(
-      { _id: session, activeMessageId: { $in: [null, message] } },
-      { $set: { activeMessageId: message } },
-    );
-    return matchedCount === 1;
-  }
-
   return {
     kind: 'mongodb',
 
@@ -85,11 +72,10 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
       return deletedCount === 1;
     },
 
-    async insertMessage(message, options) {
+    async insertMessage(message) {
       const session = lookupId(message.sessionId);
       if (!session || !(await sessions.exists({ _id: session, userId: message.userId }))) throw new NotFound('session', message.sessionId);
       await insertOrConflict(() => messages.create(toMessageDocument(message)), `message ${message.id} (or its idempotency key)`);
-      return { holdsTurn: options?.claimTurn ? await claimTurn(message.sessionId, message.id) : false };
     },
 
     async getMessage(userId, sessionId, messageId) {
@@ -178,21 +164,6 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
     async findByIdempotencyKey(userId, key) {
       const doc = await messages.findOne({ userId, idempotencyKey: key }).lean<MessageDocument>();
       return doc ? toMessageRecord(doc) : null;
-    },
-
-    claimTurn,
-
-    async releaseTurn(sessionId, messageId) {
-      const [session, message] = [lookupId(sessionId), lookupId(messageId)];
-      if (!session || !message) return;
-      await sessions.updateOne({ _id: session, activeMessageId: message }, { $set: { activeMessageId: null } });
-    },
-
-    async turnHolder(sessionId) {
-      const id = lookupId(sessionId);
-      if (!id) return null;
-      const doc = await sessions.findOne({ _id: id }).select({ activeMessageId: 1 }).lean<{ activeMessageId?: string | null }>();
-      return doc?.activeMessageId ?? null;
     },
 
     async nextInLine(sessionId) {

@@ -31,12 +31,9 @@ export interface ConversationStore {
   /**
    * Insert a message into its user's session: `NotFound` when the user has no such session,
    * `Conflict` when the id is taken or the user already has a message with the same
-   * `idempotencyKey` (then nothing is written: see {@link findByIdempotencyKey}). With
-   * `claimTurn`, then claims the session's turn for it ({@link claimTurn}); `holdsTurn` says
-   * whether it got it. The claim is made after the message is stored, never before: whoever hands
-   * the turn on either sees the new message, or has handed it back before the claim looks.
+   * `idempotencyKey` (then nothing is written: see {@link findByIdempotencyKey}).
    */
-  insertMessage(message: MessageRecord, options?: { claimTurn: boolean }): Promise<{ holdsTurn: boolean }>;
+  insertMessage(message: MessageRecord): Promise<void>;
   getMessage(userId: string, sessionId: string, messageId: string): Promise<MessageRecord | null>;
   /** Oldest first; with `afterId`, only messages newer than that one. At most `limit`. */
   listMessages(query: { userId: string; sessionId: string; limit: number; afterId?: string }): Promise<MessageRecord[]>;
@@ -60,20 +57,7 @@ export interface ConversationStore {
   /** FAILED messages of every user, newest first; with `beforeId`, only older ones (dead letters). */
   listFailed(query: { limit: number; beforeId?: string }): Promise<MessageRecord[]>;
 
-  /**
-   * A session's messages are carried out one at a time, in order: the message holding the
-   * session's turn is the one being carried out.
-   *
-   * Give the turn to `messageId` when nobody holds it (or `messageId` does already) and no
-   * earlier message of the session is unfinished (it goes first). True when `messageId` holds the
-   * turn afterwards. One compare-and-set on the session: of two claimants, one wins.
-   */
-  claimTurn(sessionId: string, messageId: string): Promise<boolean>;
-  /** Hand the turn back, if `messageId` holds it. */
-  releaseTurn(sessionId: string, messageId: string): Promise<void>;
-  /** Who holds the session's turn (possibly a message that has finished since), or null. */
-  turnHolder(sessionId: string): Promise<string | null>;
-  /** The session's oldest unfinished message: the next to get the turn. */
+  /** The session's oldest unfinished message: the next to be carried out (see pipeline/turns.ts). */
   nextInLine(sessionId: string): Promise<MessageRecord | null>;
 
   /** Releases what the store itself holds; the connection it was given stays open for its owner. */

@@ -28,8 +28,6 @@ export const chatSessions = pgTable(
     title: text('title'),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
-    /** The message holding the session's turn (see ConversationStore.claimTurn). */
-    activeMessageId: uuid('active_message_id'),
   },
   // A user's sessions, newest first (ids are UUIDv7, so id order is creation order).
   (table) => [index('chat_sessions_user_id_id_idx').on(table.userId, table.id)],

@@ -183,29 +183,6 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       .orderBy(desc(chatMessages.id))
       .limit(sql.placeholder('limit'))
       .prepare('atelier_recent_images'),
-    // One UPDATE whose condition on the turn reads the session row alone: two claimants serialise
-    // on its lock, and the second re-checks the row as the first left it (a subquery would be
-    // re-checked against the statement's older snapshot, and could let both in). The earlier-
-    // message check only orders claimants; it cannot let two in.
-    claimTurn: db
-      .update(chatSessions)
-      .set({ activeMessageId: param('messageId', 'uuid') })
-      .where(
-        and(
-          eq(chatSessions.id, param('sessionId', 'uuid')),
-          sql`(${chatSessions.activeMessageId} is null or ${chatSessions.activeMessageId} = ${param('messageId', 'uuid')})`,
-          sql`not exists (select 1 from ${chatMessages} earlier
-            where earlier.session_id = ${param('sessionId', 'uuid')} and earlier.status in ('PENDING', 'PROCESSING')
-            and earlier.id < ${param('messageId', 'uuid')})`,
-        ),
-      )
-      .returning({ id: chatSessions.id })
-      .prepare('atelier_claim_turn'),
-    releaseTurn: db
-      .update(chatSessions)
-      .set({ activeMessageId: null })
-      .where(and(eq(chatSessions.id, param('sessionId', 'uuid')), eq(chatSessions.activeMessageId, param('messageId', 'uuid'))))
-      .prepare('atelier_release_turn'),
     nextInLine: db
       .select()
       .from(chatMessages)
@@ -214,13 +191,6 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       .limit(1)
       .prepare('atelier_next_in_line'),
   };
-
-  async function claimTurn(sessionId: string, messageId: string): Promise<boolean> {
-    const [session, message] = [lookupId(sessionId), lookupId(messageId)];
-    if (!session || !message) return false;
-    const claimed = await prepared.claimTurn.execute({ sessionId: session, messageId: message });
-    return claimed.length > 0;
-  }
 
   return {
     kind: 'postgres',
@@ -275,7 +245,7 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       return deleted.length > 0;
     },
 
-    async insertMessage(message, options) {
+    async insertMessage(message) {
       // `on conflict do nothing` covers the id and the user's idempotency key alike: a request
       // racing another with the same key waits for its commit, then finds its message.
       const params = messageParams(message);
@@ -285,8 +255,6 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
         if (!session) throw new NotFound('session', message.sessionId);
         throw new Conflict(`message ${message.id} (or its idempotency key) already exists`);
       }
-      // A statement of its own, after the insert is committed (see ConversationStore.insertMessage).
-      return { holdsTurn: options?.claimTurn === true && (await claimTurn(params.sessionId as string, params.id as string)) };
     },
 
     async getMessage(userId, sessionId, messageId) {
@@ -371,24 +339,6 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
         .orderBy(desc(chatMessages.id))
         .limit(limit);
       return rows.map(toMessage);
-    },
-
-    claimTurn,
-
-    async releaseTurn(sessionId, messageId) {
-      const [session, message] = [lookupId(sessionId), lookupId(messageId)];
-      if (!session || !message) return;
-      await prepared.releaseTurn.execute({ sessionId: session, messageId: message });
-    },
-
-    async turnHolder(sessionId) {
-      const id = lookupId(sessionId);
-      if (!id) return null;
-      const [row] = await db
-        .select({ holder: chatSessions.activeMessageId })
-        .from(chatSessions)
-        .where(eq(chatSessions.id, id));
-      return row?.holder ?? null;
     },
 
     async nextInLine(sessionId) {
