@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import type { MediaLinks } from '../image-service/index.js';
-import { idSchema } from '../shared/http.js';
-import { MAX_PROMPT_CHARS } from '../shared/text.js';
-import { ImageOptions } from '../image-service/index.js';
+import { ImageOptions, type MediaLinks } from '../image-service/index.js';
 import { INTENTS } from '../prompt-service/index.js';
+import { idSchema } from '../shared/http.js';
 import { STAGES } from '../shared/queues.js';
+import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import { MESSAGE_STAGES, MESSAGE_STATUSES, type MessageRecord, type SessionRecord } from './message.js';
 import { stageDue } from './pipeline/turns.js';
 

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { STORAGE_KINDS, type StorageKind } from '../image-service/index.js';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-/** Where an image's file lives: our disk or Cloudinary storage, or somewhere we only link to. */
-export const GALLERY_STORAGES = ['disk', 'cloudinary', 'external'] as const;
-export type GalleryStorage = (typeof GALLERY_STORAGES)[number];
+/** Where an image's file lives (the image service's storage kinds, the one list of them). */
+export const GALLERY_STORAGES = STORAGE_KINDS;
+export type GalleryStorage = StorageKind;
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

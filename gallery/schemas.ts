@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { MediaLinks } from '../image-service/index.js';
 import { nestingWithin } from '../shared/json.js';
+import { idSchema } from '../shared/http.js';
 import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import { INTENTS } from '../prompt-service/index.js';
 import { GALLERY_STORAGES, type GalleryImageRow } from './schema.js';
@@ -54,7 +55,7 @@ export const GalleryImagePage = z
   .openapi('GalleryImagePage');
 
 export const ImageIdParam = z.object({
-  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '01950000-0000-7000-8000-000000000000' }),
+  id: idSchema('an image').openapi({ param: { name: 'id', in: 'path' }, example: '01950000-0000-7000-8000-000000000000' }),
 });
 
 const side = z.int().min(1).max(MAX_SIDE);
@@ -69,11 +70,10 @@ export const CreateImageBody = z
     height: side,
     format: z.enum(GALLERY_FORMATS),
     bytes: z.int().min(0).max(2_147_483_647).optional(),
-    session_id: z.uuid().optional(),
-    message_id: z
-      .uuid()
+    session_id: idSchema('a session').optional(),
+    message_id: idSchema('a message')
       .optional()
-      .openapi({ description: 'At most one image per message: posting again returns the filed one (200).' }),
+      .openapi({ description: 'The message this image answers. One record per message and user: posting again returns the filed one (200).' }),
     intent: z.enum(INTENTS).optional(),
     provider: z.string().trim().min(1).max(100).default('external'),
     model: z.string().trim().min(1).max(200).optional(),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getSession, type ConversationStore } from '../conversation/index.js';
 import { createRedis, type RedisErrorHandler } from '../shared/connections/redis.js';
 import { toAppError } from '../shared/errors.js';
+import { idSchema } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
 import { rooms } from '../shared/realtime.js';
 
@@ -24,7 +25,7 @@ export interface RealtimeOptions {
 export type Ack = { ok: true; session_id: string } | { ok: false; error: { code: string; message: string } };
 
 // Ids in either case, kept in lowercase: the room is the same one the workers emit to.
-const SubscribeRequest = z.object({ session_id: z.uuid().toLowerCase() });
+const SubscribeRequest = z.object({ session_id: idSchema('a session') });
 
 /**
  * Socket.IO on the gateway's own port. A client joins its user's room on connect (gallery

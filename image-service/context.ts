@@ -1,4 +1,4 @@
-import type { GalleryStorageKind, MediaLinks } from './media-links.js';
+import type { MediaLinks, StorageKind } from './media-links.js';
 import type { GeneratedImage, ImageFormat, ImageGenerator, ImageStorage } from './ports.js';
 
 /** What the image use cases need: a generator and a storage, chosen at start. */
@@ -19,7 +19,7 @@ export interface ImageRouteContext extends ImageContext {
 export interface StoredImage {
   id: string;
   /** Which storage holds it, so the file can be read and removed through the right one. */
-  storage: GalleryStorageKind;
+  storage: StorageKind;
   /** Where the storage keeps it (a path under the media folder, a Cloudinary public id). */
   storageKey: string;
   /** The storage's own URL (Cloudinary); null when Atelier serves the file (see MediaLinks). */

@@ -1,9 +1,10 @@
 /** Where a stored image's file is: our disk storage, Cloudinary, or somewhere we only link to. */
-export type GalleryStorageKind = 'disk' | 'cloudinary' | 'external';
+export const STORAGE_KINDS = ['disk', 'cloudinary', 'external'] as const;
+export type StorageKind = (typeof STORAGE_KINDS)[number];
 
 /** What a link is built from: the stored reference, never a URL fixed when the file was written. */
 export interface ImageRef {
-  storage: GalleryStorageKind;
+  storage: StorageKind;
   storageKey: string | null;
   /** The storage's own URL (Cloudinary, an external image); ignored for disk. */
   url: string | null;

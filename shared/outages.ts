@@ -30,7 +30,7 @@ const MONGO_OUTAGE_NAMES = new Set([
   'PoolClearedOnNetworkError',
 ]);
 const REDIS_MESSAGES =
-  /Connection is closed|Stream isn't writeable|Reached the max retries per request|Command timed out|enableOfflineQueue|Redis is unavailable/i;
+  /Connection is closed|Stream isn't writeable|Reached the max retries per request|Command timed out/i;
 
 /**
  * Which of our dependencies an error says is not answering, or undefined when it is something
