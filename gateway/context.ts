@@ -30,7 +30,7 @@ import { connectMongo, type Mongo } from '../shared/connections/mongo.js';
 import { connectPostgres, openPglite, type Postgres } from '../shared/connections/postgres.js';
 import { connectRedis, createCommandRedis, startEmbeddedRedis, type Redis } from '../shared/connections/redis.js';
 import type { Logger } from '../shared/logger.js';
-import { createOutageMonitor, outageOf, type Dependency, type OutageMonitor } from '../shared/outages.js';
+import { createOutageMonitor, type Dependency, type OutageMonitor } from '../shared/outages.js';
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -64,6 +64,8 @@ export interface AtelierContext {
   gallery: GalleryContext;
   /** Logs each outage of the database, Redis or MongoDB once, and its end. */
   outages: OutageMonitor;
+  /** For every client's connection errors: an outage goes to the monitor, anything else to the log. */
+  onConnectionError: (error: unknown) => void;
   /** Set when files are on local disk: the gateway serves them at `/media/`. */
   mediaDir: string | undefined;
   /** What each part runs on, for the start banner. */
@@ -82,10 +84,8 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
   const probes: Partial<Record<Dependency, () => Promise<unknown>>> = {};
   const outages = createOutageMonitor(logger, probes);
   closers.push(async () => outages.close());
-  const reportOutage = (error: unknown) => {
-    const dependency = outageOf(error);
-    if (dependency) outages.report(dependency, error);
-    else logger.warn({ err: error }, 'connection error');
+  const onConnectionError = (error: unknown) => {
+    if (!outages.observe(error)) logger.warn({ err: error }, 'connection error');
   };
 
   try {
@@ -109,13 +109,13 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       redisUrl = embedded.url;
       parts.redis = `embedded (${binary}, data in ${path.join(config.dataDir, 'redis')})`;
     }
-    const redis = createCommandRedis(redisUrl, reportOutage);
+    const redis = createCommandRedis(redisUrl, onConnectionError);
     closers.push(() => redis.quit());
     await connectRedis(redis, config.redisUrl ? `REDIS_URL ${redactUrl(redisUrl)}` : redisUrl, config.startTimeoutMs);
     probes.redis = () => redis.ping();
 
     const postgres = config.databaseUrl
-      ? await connectPostgres(config.databaseUrl, { onError: reportOutage })
+      ? await connectPostgres(config.databaseUrl, { onError: onConnectionError })
       : await openPglite(path.join(config.dataDir, 'pglite'));
     closers.push(() => postgres.close());
     probes.database = () => postgres.ping();
@@ -145,7 +145,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     parts.queues = `bullmq, prefix "${config.queuePrefix}", ${config.jobAttempts} attempts per stage`;
 
     const realtimeChannelKey = `${config.queuePrefix}-realtime`;
-    const realtime = createRedisPublisher(redis, realtimeChannelKey, reportOutage);
+    const realtime = createRedisPublisher(redis, realtimeChannelKey, onConnectionError);
 
     const promptEngine = choosePromptEngine(config, redis, logger);
     parts.prompts = `${promptEngine.provider} (${promptEngine.model})${
@@ -162,9 +162,15 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     } else {
       storage = createDiskStorage({ mediaDir });
       parts.storage = `local disk (${mediaDir}, served at ${publicUrl}/media/)`;
-      // Writes a killed process left half done; on a folder shared by several workers, only old ones.
-      const swept = await sweepTemporaryFiles(mediaDir, embeddedRedis ? 0 : STALE_TEMPORARY_MS);
-      if (swept > 0) logger.info({ swept }, 'removed temporary media files left by a stopped process');
+      // Writes a killed process left half done, swept in the background (a large folder must not
+      // hold up the start): in a folder this process owns, every one older than this start; in one
+      // shared by several workers, only those too old to be another worker's write in progress.
+      const modifiedBefore = new Date(Date.now() - (embeddedRedis ? 0 : STALE_TEMPORARY_MS));
+      const sweeping = sweepTemporaryFiles(mediaDir, modifiedBefore).then(
+        (swept) => swept > 0 && logger.info({ swept }, 'removed temporary media files left by a stopped process'),
+        (error: unknown) => logger.warn({ err: error }, 'could not sweep temporary media files'),
+      );
+      closers.push(() => sweeping);
     }
     const links = createMediaLinks({ publicUrl });
 
@@ -200,6 +206,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       links,
       gallery,
       outages,
+      onConnectionError,
       mediaDir: storage.kind === 'disk' ? mediaDir : undefined,
       parts,
       close,

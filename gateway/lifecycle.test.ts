@@ -162,7 +162,7 @@ describe('a crash (SIGKILL) and a restart on the same data', () => {
     // The fake answers the image call normally this time.
     const second = await spawnAtelier(env);
     await expect.poll(() => statusOf(second, session, message), { timeout: 30_000 }).toBe('DONE');
-    expect(await readdir(path.dirname(leftover))).not.toContain('half.png.0123.tmp');
+    await expect.poll(() => readdir(path.dirname(leftover))).not.toContain('half.png.0123.tmp');
     expect(second.output()).toMatch(/took back the jobs a stopped process left running/);
     process.kill(-(second.child.pid as number), 'SIGTERM');
     expect(await second.exited).toBe(0);
@@ -287,7 +287,7 @@ describe('temporary files on a shared media folder', () => {
     await utimes(stale, hourAgo, hourAgo);
     // A server Redis: this process does not own the folder alone.
     const atelier = await spawnAtelier({ DATA_DIR: folder, REDIS_URL: testRedisUrl(), QUEUE_PREFIX: sharedPrefix() });
-    expect(await readdir(users)).toEqual(['b.png.2222.tmp']);
+    await expect.poll(() => readdir(users)).toEqual(['b.png.2222.tmp']);
     process.kill(-(atelier.child.pid as number), 'SIGTERM');
     expect(await atelier.exited).toBe(0);
   });

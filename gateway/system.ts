@@ -8,7 +8,6 @@ import type { Config } from '../shared/config.js';
 import { createRedis, type Redis } from '../shared/connections/redis.js';
 import type { App } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
-import { outageOf } from '../shared/outages.js';
 import { createApp } from './app.js';
 import { buildContext, type AtelierContext } from './context.js';
 import { attachRealtime } from './realtime.js';
@@ -61,18 +60,13 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     server?.close();
     throw error;
   }
-  const reportOutage = (error: unknown) => {
-    const dependency = outageOf(error);
-    if (dependency) ctx.outages.report(dependency, error);
-    else logger.warn({ err: error }, 'connection error');
-  };
 
   let workers: PipelineWorkers | undefined;
   let workerRedis: Redis | undefined;
   let realtime: { close(): Promise<void> } | undefined;
   try {
     if (config.roles.has('worker')) {
-      workerRedis = createRedis(ctx.redisUrl, reportOutage);
+      workerRedis = createRedis(ctx.redisUrl, ctx.onConnectionError);
       workers = await startPipelineWorkers(ctx, {
         connection: workerRedis,
         prefix: config.queuePrefix,
@@ -94,7 +88,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
       });
       realtime = attachRealtime(server, {
         redisUrl: ctx.redisUrl,
-        onRedisError: reportOutage,
+        onRedisError: ctx.onConnectionError,
         channelKey: ctx.realtimeChannelKey,
         corsOrigins: config.corsOrigins,
         localUserId: config.localUserId,

@@ -81,8 +81,11 @@ export function outageMessage(dependency: Dependency): string {
 export interface OutageMonitor {
   /** A call to `dependency` failed with `error` because it is not answering. */
   report(dependency: Dependency, error: unknown): void;
-  /** Whether `dependency` is known to be down right now. */
-  isDown(dependency: Dependency): boolean;
+  /**
+   * Report `error` when it says a dependency is not answering (see {@link outageOf}); false when
+   * it says something else, for the caller to log as it sees fit.
+   */
+  observe(error: unknown): boolean;
   close(): void;
 }
 
@@ -111,15 +114,21 @@ export function createOutageMonitor(
     state.timer.unref();
   };
 
+  const report = (dependency: Dependency, error: unknown) => {
+    if (closed || down.has(dependency)) return;
+    down.set(dependency, { since: Date.now(), timer: undefined });
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    logger.warn({ dependency, reason: reason.slice(0, 300) }, `${NAMES[dependency]} is not answering; requests that need it get 503 until it is back`);
+    probe(dependency);
+  };
+
   return {
-    report(dependency, error) {
-      if (closed || down.has(dependency)) return;
-      down.set(dependency, { since: Date.now(), timer: undefined });
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      logger.warn({ dependency, reason: reason.slice(0, 300) }, `${NAMES[dependency]} is not answering; requests that need it get 503 until it is back`);
-      probe(dependency);
+    report,
+    observe(error) {
+      const dependency = outageOf(error);
+      if (dependency) report(dependency, error);
+      return dependency !== undefined;
     },
-    isDown: (dependency) => down.has(dependency),
     close() {
       closed = true;
       for (const state of down.values()) clearTimeout(state.timer);

@@ -1,6 +1,5 @@
 import { Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { outageOf } from '../../shared/outages.js';
 import type { PipelineStage, StageJob } from '../../shared/queues.js';
 import type { PipelineContext } from './context.js';
 import { finalizeStage } from './finalize-stage.js';
@@ -57,9 +56,7 @@ export async function startPipelineWorkers(ctx: PipelineContext, options: Worker
     });
     worker.on('error', (error) => {
       // A Redis outage makes every worker report each failed command: the monitor logs it once.
-      const dependency = outageOf(error);
-      if (dependency) ctx.outages.report(dependency, error);
-      else ctx.logger.error({ err: error, stage }, 'worker error');
+      if (!ctx.outages.observe(error)) ctx.logger.error({ err: error, stage }, 'worker error');
     });
     worker.on('failed', (job, error) => {
       // The processor fails the message itself; a job that stalled too often never reached it.
@@ -78,9 +75,7 @@ export async function startPipelineWorkers(ctx: PipelineContext, options: Worker
     const recovery = options.recovery ?? { intervalMs: 60_000, idleMs: 60_000 };
     const sweep = () => {
       sweeping = recoverStalledMessages(ctx, { idleMs: recovery.idleMs, limit: 500 }).catch((err: unknown) => {
-        const dependency = outageOf(err);
-        if (dependency) ctx.outages.report(dependency, err);
-        else ctx.logger.error({ err }, 'recovery sweep failed');
+        if (!ctx.outages.observe(err)) ctx.logger.error({ err }, 'recovery sweep failed');
       });
     };
     sweep();

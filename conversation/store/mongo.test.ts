@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectMongo } from '../../shared/connections/mongo.js';
-import { testMongo } from '../../shared/testing/mongo.js';
+import { testMongo, testMongoDatabaseName } from '../../shared/testing/mongo.js';
 import { storeContract } from './contract.js';
 import { finishedRecord, messageRecord, newUser, sessionRecord } from './fixtures.js';
 import { conversationModels } from './mongo-models.js';
@@ -14,7 +13,7 @@ const mongo = testMongo();
 if (mongo.url) {
   const url = mongo.url;
   storeContract('MongoDB', async () => {
-    const database = await connectMongo(url, { dbName: `atelier_test_${randomBytes(6).toString('hex')}` });
+    const database = await connectMongo(url, { dbName: testMongoDatabaseName() });
     return {
       store: createMongoStore(database),
       close: async () => {

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Postgres } from '../../shared/connections/postgres.js';
 import { connectMongo } from '../../shared/connections/mongo.js';
-import { testMongo } from '../../shared/testing/mongo.js';
+import { testMongo, testMongoDatabaseName } from '../../shared/testing/mongo.js';
 import { createMongoStore } from './mongo.js';
 import type { ConversationStore } from './port.js';
 import { createPostgresStore } from './postgres.js';
@@ -28,9 +27,4 @@ export async function createTestConversationStore(postgres: Postgres): Promise<{
       await database.close();
     },
   };
-}
-
-/** A database name no other test file uses. */
-export function testMongoDatabaseName(): string {
-  return `atelier_test_${randomBytes(6).toString('hex')}`;
 }

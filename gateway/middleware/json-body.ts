@@ -19,7 +19,8 @@ export const MAX_BODY_DEPTH = 32;
  *   byte is read; a body without one (chunked) is counted as it streams;
  * - it must parse (`400 invalid_json`), nest at most {@link MAX_BODY_DEPTH} levels, and hold no
  *   text a store cannot keep (a NUL, a lone surrogate: `400 validation_failed` naming the field).
- * The parsed body is cached by Hono, so the route's validator does not parse it again.
+ * Hono keeps the body's text, so it is read from the socket once; the route's validator parses
+ * that text again, which for bodies of this size costs microseconds.
  */
 export function jsonBody(options: { limitBytes: number }): MiddlewareHandler {
   const tooLarge = () => new AppError('payload_too_large', `request body is larger than ${options.limitBytes} bytes`);

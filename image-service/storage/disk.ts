@@ -81,10 +81,11 @@ export function createDiskStorage(options: DiskStorageOptions): ImageStorage {
 
 /**
  * Remove temporary files a killed process left behind (a write is a temporary file renamed into
- * place). Only those older than `olderThanMs`: on a folder shared by several workers, a younger one
- * may be another process's write in progress. Returns how many were removed.
+ * place). Only those last written before `modifiedBefore`: a younger one may be a write in
+ * progress (another worker's, on a shared folder, or this process's own). Returns how many were
+ * removed.
  */
-export async function sweepTemporaryFiles(mediaDir: string, olderThanMs: number, now = Date.now()): Promise<number> {
+export async function sweepTemporaryFiles(mediaDir: string, modifiedBefore: Date): Promise<number> {
   let entries: string[];
   try {
     entries = await readdir(mediaDir, { recursive: true });
@@ -96,7 +97,7 @@ export async function sweepTemporaryFiles(mediaDir: string, olderThanMs: number,
     if (!entry.endsWith(TEMPORARY_SUFFIX)) continue;
     const file = path.join(mediaDir, entry);
     const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile() || now - info.mtimeMs < olderThanMs) continue;
+    if (!info?.isFile() || info.mtimeMs >= modifiedBefore.getTime()) continue;
     await rm(file, { force: true });
     removed += 1;
   }

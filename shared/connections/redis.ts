@@ -106,7 +106,7 @@ export function findRedisServer(searchPath: string | undefined): string | undefi
  * instead of Redis dying under them. If Atelier itself dies, redis-memory-server's watchdog
  * stops it within a few seconds.
  */
-export async function startEmbeddedRedis(options: { binary: string; dataDir?: string; port?: number }): Promise<EmbeddedRedis> {
+export async function startEmbeddedRedis(options: { binary: string; dataDir?: string }): Promise<EmbeddedRedis> {
   const args: string[] = [];
   if (options.dataDir) {
     await mkdir(options.dataDir, { recursive: true });
@@ -118,7 +118,7 @@ export async function startEmbeddedRedis(options: { binary: string; dataDir?: st
   }
   const server = await RedisMemoryServer.create({
     binary: { systemBinary: options.binary },
-    instance: { ip: '127.0.0.1', args, ...(options.port !== undefined && { port: options.port }) },
+    instance: { ip: '127.0.0.1', args },
     spawn: { detached: true },
   });
   const host = await server.getHost();

@@ -15,7 +15,7 @@ export function testMongoDatabaseUrl(): { url: string; drop(): Promise<void> } |
   const server = testMongo().url;
   if (!server) return null;
   const url = new URL(server);
-  url.pathname = `/atelier_test_${randomBytes(6).toString('hex')}`;
+  url.pathname = `/${testMongoDatabaseName()}`;
   return {
     url: url.toString(),
     drop: async () => {
@@ -27,4 +27,9 @@ export function testMongoDatabaseUrl(): { url: string; drop(): Promise<void> } |
       }
     },
   };
+}
+
+/** A database name no other test file uses. */
+export function testMongoDatabaseName(): string {
+  return `atelier_test_${randomBytes(6).toString('hex')}`;
 }
