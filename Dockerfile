@@ -10,6 +10,8 @@ COPY conversation ./conversation
 COPY prompt-service ./prompt-service
 COPY image-service ./image-service
 COPY gallery ./gallery
+COPY identity ./identity
+COPY limits ./limits
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -26,6 +28,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/gallery/migrations ./gallery/migrations
 COPY --from=build /app/conversation/store/migrations ./conversation/store/migrations
+COPY --from=build /app/identity/migrations ./identity/migrations
 USER node
 VOLUME ["/data"]
 EXPOSE 9999

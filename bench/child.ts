@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { projectPath } from '../shared/paths.js';
 
+/** Settings that take the rate limits and quotas out of a benchmark's way (their own cost stays). */
+export const UNLIMITED = { RATE_LIMIT_PER_MINUTE: '1000000', USER_DAILY_QUOTA: '1000000000', ORG_MONTHLY_QUOTA: '1000000000' };
+
 /** A server under test in its own process, so the load generator never shares its event loop. */
 export interface Child {
   url: string;

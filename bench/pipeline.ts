@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import { loadConfig } from '../shared/config.js';
-import { startChild } from './child.js';
+import { UNLIMITED, startChild } from './child.js';
 import { engineOnly, startRawChain } from './raw-chain.js';
 import { benchServices, deleteKeys, summarise } from './services.js';
 
@@ -60,10 +60,12 @@ await chain.close();
 await deleteKeys(redisUrl, `${rawPrefix}*`);
 
 // 3. Atelier, both roles in one process, as `npm start` runs it
-const atelier = await startChild('atelier.ts', { ...services.env, REDIS_URL: redisUrl });
-const socket = io(atelier.url, { transports: ['websocket'] });
+// Limits off: the benchmark measures the pipeline, not the quota that would stop it.
+const atelier = await startChild('atelier.ts', { ...services.env, REDIS_URL: redisUrl, ...UNLIMITED });
+const credential = { authorization: `Bearer ${atelier.extra[0]}` };
+const socket = io(atelier.url, { transports: ['websocket'], auth: { token: atelier.extra[0] } });
 async function newSession(): Promise<string> {
-  const { id } = (await (await fetch(`${atelier.url}/api/v1/chat/sessions/`, { method: 'POST' })).json()) as { id: string };
+  const { id } = (await (await fetch(`${atelier.url}/api/v1/chat/sessions/`, { method: 'POST', headers: credential })).json()) as { id: string };
   await socket.emitWithAck('subscribe', { session_id: id });
   return id;
 }
@@ -80,7 +82,7 @@ socket.on('message.updated', (event: { id: string; status: string; error: unknow
 async function post(content: string, sessionId = session): Promise<void> {
   const response = await fetch(`${atelier.url}/api/v1/chat/sessions/${sessionId}/messages/`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...credential },
     body: JSON.stringify({ content, options: { width: size, height: size } }),
   });
   const { id } = (await response.json()) as { id: string };

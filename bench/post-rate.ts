@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startChild } from './child.js';
+import { UNLIMITED, startChild } from './child.js';
 import { benchServices } from './services.js';
 
 /**
@@ -25,11 +25,11 @@ const seconds = Number(args.get('--seconds') ?? 10);
 const connections = Number(args.get('--connections') ?? 32);
 const body = JSON.stringify({ content: 'Create a sunset landscape' });
 
-async function load(url: string, duration: number, paths?: () => string): Promise<autocannon.Result> {
+async function load(url: string, duration: number, paths?: () => string, token?: string): Promise<autocannon.Result> {
   return autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body,
     connections,
     duration,
@@ -81,6 +81,7 @@ await rawOld.stop();
 const sessionsFile = path.join(tmpdir(), `atelier-bench-sessions-${process.pid}`);
 const atelier = await startChild('atelier.ts', {
   ...services.env,
+  ...UNLIMITED,
   BENCH_ROLES: 'gateway',
   BENCH_SESSIONS: String(Math.ceil(rawMeasured.requests.average * (seconds + 2) * 3)),
   BENCH_SESSIONS_FILE: sessionsFile,
@@ -90,8 +91,9 @@ await rm(sessionsFile, { force: true });
 await settle(services.env.DATABASE_URL);
 let next = 0;
 const nextPath = () => `/api/v1/chat/sessions/${sessions[next++ % sessions.length]}/messages/`;
-await load(atelier.url, 2, nextPath);
-const measured = await load(atelier.url, seconds, nextPath);
+const token = atelier.extra[0];
+await load(atelier.url, 2, nextPath, token);
+const measured = await load(atelier.url, seconds, nextPath, token);
 if (next > sessions.length) console.warn(`warning: ${next} posts for ${sessions.length} sessions; some waited for their turn`);
 await atelier.stop();
 await services.cleanup();

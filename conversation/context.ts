@@ -1,5 +1,6 @@
 import type { MediaLinks } from '../image-service/index.js';
 import type { Logger } from '../shared/logger.js';
+import type { QuotaPort } from '../shared/quota.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
 import type { PipelineQueues } from './pipeline/queues.js';
 import type { ConversationStore } from './store/port.js';
@@ -14,4 +15,6 @@ export interface ConversationContext {
   logger: Logger;
   /** Base of the `Location` URLs handed out. */
   publicUrl: string;
+  /** The image quota: a message is charged when posted, and given its unit back if it fails. */
+  quota: QuotaPort;
 }

@@ -8,10 +8,17 @@ export async function createSession({
   input,
 }: {
   ctx: Pick<ConversationContext, 'store'>;
-  input: { userId: string; title?: string | undefined };
+  input: { userId: string; orgId: string; title?: string | undefined };
 }): Promise<SessionRecord> {
   const now = new Date();
-  const session: SessionRecord = { id: newId(), userId: input.userId, title: input.title ?? null, createdAt: now, updatedAt: now };
+  const session: SessionRecord = {
+    id: newId(),
+    userId: input.userId,
+    orgId: input.orgId,
+    title: input.title ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
   await ctx.store.insertSession(session);
   return session;
 }

@@ -19,3 +19,4 @@ export { registerListMessages } from './routes/list-messages.js';
 export { registerGetMessage } from './routes/get-message.js';
 export { registerListDeadLetters } from './routes/list-dead-letters.js';
 export { registerRetryDeadLetter } from './routes/retry-dead-letter.js';
+export { registerListOrgQueue } from './routes/list-org-queue.js';

@@ -8,7 +8,16 @@ const later = new Date('2026-01-01T00:00:05Z');
 
 function pending(overrides: Partial<MessageRecord> = {}): MessageRecord {
   return {
-    ...pendingMessage({ id: newId(), sessionId: newId(), userId: 'local', content: 'a sunset', options: {}, at: t0 }),
+    ...pendingMessage({
+      id: newId(),
+      sessionId: newId(),
+      userId: 'local',
+      orgId: null,
+      lane: 'normal',
+      content: 'a sunset',
+      options: {},
+      at: t0,
+    }),
     ...overrides,
   };
 }

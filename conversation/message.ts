@@ -1,5 +1,6 @@
 import type { ImageFormat, StoredImage } from '../image-service/index.js';
 import type { Intent, Refinement } from '../prompt-service/index.js';
+import type { Lane } from '../shared/principal.js';
 import type { ProviderUsage } from '../shared/usage.js';
 
 /**
@@ -39,6 +40,8 @@ export interface MessageError {
 export type MessageRefinement = Pick<Refinement, 'negativePrompt' | 'confidence' | 'provider' | 'model'> & {
   /** Served from the refinement cache, costing no provider call. */
   cached: boolean;
+  /** Moderation flagged the prompt (MODERATION_POLICY flag, or only suggestive): its image is nsfw. */
+  nsfw?: boolean;
 };
 
 /** What one stage's provider call used. */
@@ -52,6 +55,10 @@ export interface MessageRecord {
   id: string;
   sessionId: string;
   userId: string;
+  /** The poster's organisation (what an org admin's queue, dead letters and usage are scoped by); null on rows from before organisations. */
+  orgId: string | null;
+  /** The queue lane its stage jobs run in, fixed when it is posted (see pipeline/lanes.ts). */
+  lane: Lane;
   content: string;
   options: MessageOptions;
   status: MessageStatus;
@@ -88,6 +95,8 @@ export interface MessageRecord {
 export interface SessionRecord {
   id: string;
   userId: string;
+  /** The owner's organisation; null on rows from before organisations. */
+  orgId: string | null;
   title: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -102,6 +111,8 @@ export function pendingMessage(input: {
   id: string;
   sessionId: string;
   userId: string;
+  orgId: string | null;
+  lane: Lane;
   content: string;
   options: MessageOptions;
   idempotency?: { key: string; requestHash: string } | undefined;
@@ -112,6 +123,8 @@ export function pendingMessage(input: {
     id: input.id,
     sessionId: input.sessionId,
     userId: input.userId,
+    orgId: input.orgId,
+    lane: input.lane,
     content: input.content,
     options: input.options,
     status: 'PENDING',

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
-import { AppError, Conflict, ServiceUnavailable } from '../shared/errors.js';
+import { AppError, Conflict, ServiceUnavailable, TooManyRequests } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { outageMessage } from '../shared/outages.js';
+import type { Lane } from '../shared/principal.js';
 import { REALTIME_EVENTS } from '../shared/realtime.js';
 import type { ConversationContext } from './context.js';
-import { failMessage } from './fail-message.js';
+import { failMessage, refundMessage } from './fail-message.js';
 import { pendingMessage, type MessageOptions, type MessageRecord } from './message.js';
 import { enqueueStage } from './pipeline/queues.js';
 import { toMessageWire } from './schemas.js';
 
 export interface PostMessageInput {
   userId: string;
+  /** The poster's organisation, kept on the message (its admin's queue, dead letters, usage). */
+  orgId: string;
+  /** The poster's lane (their credential's priority): the message's stage jobs all run in it. */
+  lane: Lane;
   sessionId: string;
   content: string;
   options?: MessageOptions | undefined;
@@ -37,6 +42,10 @@ export interface PostedMessage {
  *   so a repeat, even after a crash, finds it: the same request gets the original answer again
  *   (`replayed`: the message as it was posted; its `Location` shows it now), another request
  *   with the same key is `idempotency_key_reused`.
+ * - One unit of the image quota is charged, under the message's id, before it is stored: none
+ *   left is `429 quota_exceeded` and nothing is stored. A message not stored after all (a replay,
+ *   an unknown session) gives it back at once; one that ends FAILED, when it fails
+ *   (fail-message.ts). A replay is never charged: it gets the earlier message, quota or not.
  */
 export async function postMessage({ ctx, input }: { ctx: ConversationContext; input: PostMessageInput }): Promise<PostedMessage> {
   // The session is checked by the insert itself (one statement); its `updatedAt` is moved by the
@@ -50,14 +59,25 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
     id: newId(),
     sessionId: input.sessionId,
     userId: input.userId,
+    orgId: input.orgId,
+    lane: input.lane,
     content: input.content,
     options,
     idempotency: key !== undefined && requestHash !== undefined ? { key, requestHash } : undefined,
     at: new Date(),
   });
   try {
+    await ctx.quota.charge({ userId: input.userId, orgId: input.orgId, chargeId: message.id });
+  } catch (error) {
+    // No quota left, but this may repeat a post accepted while there was: it gets its answer again.
+    if (key === undefined || requestHash === undefined || !(error instanceof TooManyRequests)) throw error;
+    if (!(await ctx.store.findByIdempotencyKey(input.userId, key))) throw error;
+    return { message: await replay(ctx, input.userId, key, requestHash), replayed: true };
+  }
+  try {
     await ctx.store.insertMessage(message);
   } catch (error) {
+    await refundMessage(ctx, message.id);
     if (key === undefined || requestHash === undefined || !(error instanceof Conflict)) throw error;
     return { message: await replay(ctx, input.userId, key, requestHash), replayed: true };
   }
@@ -68,7 +88,7 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
     // Claimed after the message is stored (see turns.ts); without the turn it waits, queued,
     // for the message before it to start it.
     if (!(await ctx.queues.turns.claim(message.sessionId, message.id))) return { message, replayed: false };
-    await enqueueStage(ctx.queues, 'prompt', message.id);
+    await enqueueStage(ctx.queues, 'prompt', message);
   } catch (error) {
     ctx.logger.error({ err: error, messageId: message.id }, 'could not start the pipeline');
     await failMessage(
@@ -97,6 +117,8 @@ async function replay(ctx: ConversationContext, userId: string, key: string, req
     id: earlier.id,
     sessionId: earlier.sessionId,
     userId: earlier.userId,
+    orgId: earlier.orgId,
+    lane: earlier.lane,
     content: earlier.content,
     options: earlier.options,
     idempotency: { key, requestHash },

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ImageOptions, type MediaLinks } from '../image-service/index.js';
 import { INTENTS } from '../prompt-service/index.js';
 import { idSchema } from '../shared/http.js';
+import { LANES } from '../shared/principal.js';
 import { STAGES } from '../shared/queues.js';
 import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import { MESSAGE_STAGES, MESSAGE_STATUSES, type MessageRecord, type SessionRecord } from './message.js';
@@ -56,6 +57,7 @@ const MessageImageWire = z
     height: z.number().int(),
     format: z.string(),
     bytes: z.number().int(),
+    is_nsfw: z.boolean().openapi({ description: 'Flagged by moderation, as on its gallery row (docs/moderation.md).' }),
   })
   .openapi('MessageImage');
 
@@ -94,6 +96,9 @@ export const Message = z
     id: z.string(),
     session_id: z.string(),
     content: z.string(),
+    lane: z
+      .enum(LANES)
+      .openapi({ description: "The queue lane it runs in, from its poster's priority: `high` goes ahead, without starving `normal`" }),
     status: z.enum(MESSAGE_STATUSES),
     stage: z.enum(MESSAGE_STAGES),
     progress: z.number().int().min(0).max(100),
@@ -146,6 +151,7 @@ export function toMessageWire(message: MessageRecord, links: MediaLinks): Messag
     id: message.id,
     session_id: message.sessionId,
     content: message.content,
+    lane: message.lane,
     status: message.status,
     stage: message.stage,
     progress: message.progress,
@@ -164,6 +170,7 @@ export function toMessageWire(message: MessageRecord, links: MediaLinks): Messag
             height: image.height,
             format: image.format,
             bytes: image.bytes,
+            is_nsfw: image.nsfw === true,
           }
         : null,
     image_deleted_at: message.imageDeletedAt?.toISOString() ?? null,
@@ -196,6 +203,7 @@ export const DeadLetter = z
     message_id: z.string(),
     session_id: z.string(),
     user_id: z.string(),
+    lane: z.enum(LANES),
     stage: z.enum(STAGES).openapi({ description: 'The pipeline stage a retry starts from: prompt, image or finalize' }),
     failed_stage: z.enum(MESSAGE_STAGES).openapi({ description: 'The step the message was in when it failed' }),
     error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }),
@@ -215,10 +223,47 @@ export function toDeadLetterWire(message: MessageRecord): z.infer<typeof DeadLet
     message_id: message.id,
     session_id: message.sessionId,
     user_id: message.userId,
+    lane: message.lane,
     stage: stageDue(message),
     failed_stage: error.stage,
     error: { code: error.code, message: error.message, retryable: error.retryable },
     attempts: message.attempts,
     failed_at: (message.completedAt ?? message.updatedAt).toISOString(),
+  };
+}
+
+export const QueuedMessage = z
+  .object({
+    message_id: z.string(),
+    session_id: z.string(),
+    user_id: z.string(),
+    lane: z.enum(LANES),
+    status: z.enum(['PENDING', 'PROCESSING']).openapi({ description: 'PENDING: waiting (for a worker, or for an earlier message of its session); PROCESSING: running' }),
+    stage: z.enum(MESSAGE_STAGES),
+    progress: z.number().int().min(0).max(100),
+    attempts: z.number().int(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('QueuedMessage');
+
+export const QueuePage = z
+  .object({ data: z.array(QueuedMessage), next_cursor: z.string().nullable() })
+  .openapi('QueuePage');
+
+/** An unfinished message as an org admin's queue shows it: whose, which lane, how far. */
+export function toQueuedMessageWire(message: MessageRecord): z.infer<typeof QueuedMessage> {
+  return {
+    message_id: message.id,
+    session_id: message.sessionId,
+    user_id: message.userId,
+    lane: message.lane,
+    // The store lists unfinished messages only.
+    status: message.status === 'PROCESSING' ? 'PROCESSING' : 'PENDING',
+    stage: message.stage,
+    progress: message.progress,
+    attempts: message.attempts,
+    created_at: message.createdAt.toISOString(),
+    updated_at: message.updatedAt.toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../shared/connections/postgres.js';
 import type { Logger } from '../shared/logger.js';
+import type { ModerationPolicy } from '../shared/moderation.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
 import type { GalleryImageRow } from './schema.js';
 import type { ImageStorage, MediaLinks } from '../image-service/index.js';
@@ -13,6 +14,12 @@ export interface GalleryContext {
   links: MediaLinks;
   realtime: RealtimePublisher;
   logger: Logger;
+  /**
+   * MODERATION_POLICY. A record filed by a client (`POST /v1/gallery/`) is never refused for its
+   * prompt (the image was not made here), but a flagged prompt marks it nsfw unless this is `off`.
+   * Default `block` (which, for these records, marks).
+   */
+  moderationPolicy?: ModerationPolicy;
   /**
    * Told when an image is deleted for good, so what pointed at it can say so (the chat message
    * that made it). Best effort: the deletion stands whatever it does.

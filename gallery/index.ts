@@ -12,6 +12,7 @@ export { deleteImage } from './delete-image.js';
 export { listDeletedImages } from './list-deleted-images.js';
 export { restoreImage } from './restore-image.js';
 export { deleteImagePermanently } from './delete-image-permanently.js';
+export { getOrgUsage, type OrgUsage } from './org-usage.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
@@ -20,3 +21,4 @@ export { registerGetImage } from './routes/get-image.js';
 export { registerDeleteImage } from './routes/delete-image.js';
 export { registerRestoreImage } from './routes/restore-image.js';
 export { registerDeleteImagePermanently } from './routes/delete-image-permanently.js';
+export { registerOrgUsage } from './routes/org-usage.js';

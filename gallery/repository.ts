@@ -13,6 +13,9 @@ type Key = { userId: string; id: string };
 /** One page's request; `cursor` is a `next_cursor` this API returned. */
 export type ListQuery = { userId: string; limit: number; cursor?: string | undefined };
 
+/** The gallery's list also filters on moderation's flag; the cursor is the same id either way. */
+export type LiveListQuery = ListQuery & { isNsfw?: boolean | undefined };
+
 /**
  * Insert a row; when one exists already for its message (the pipeline's row for it, or this
  * user's external row for it), insert nothing and return that one. `row` is null when that row
@@ -55,13 +58,14 @@ export async function findImage(db: Database, key: Key): Promise<GalleryImageRow
 }
 
 /** The user's live images, newest first (ids are UUIDv7). Cursor: the last id seen. */
-export async function listImages(db: Database, query: ListQuery): Promise<Page<GalleryImageRow>> {
+export async function listImages(db: Database, query: LiveListQuery): Promise<Page<GalleryImageRow>> {
   return toPage(await selectLiveImages(db, query), query.limit, (row) => [row.id]);
 }
 
 /** The query behind {@link listImages} (`limit + 1` rows), exported so a test can EXPLAIN what runs. */
-export function selectLiveImages(db: Database, query: ListQuery) {
+export function selectLiveImages(db: Database, query: LiveListQuery) {
   const conditions = [eq(images.userId, query.userId), isNull(images.deletedAt)];
+  if (query.isNsfw !== undefined) conditions.push(eq(images.isNsfw, query.isNsfw));
   if (query.cursor !== undefined) {
     const [lastId] = decodeCursor(query.cursor, ['uuid']);
     conditions.push(lt(images.id, lastId as string));

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiskStorage, createMediaLinks } from '../image-service/index.js';
+import { createDiskStorage, createMediaLinks, createMediaSigner } from '../image-service/index.js';
 import type { Postgres } from '../shared/connections/postgres.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   ctx = {
     db: postgres.db,
     storage: createDiskStorage({ mediaDir }),
-    links: createMediaLinks({ publicUrl: 'http://localhost:9999' }),
+    links: createMediaLinks({ publicUrl: 'http://localhost:9999', signer: createMediaSigner({ key: randomBytes(32), ttlSeconds: 3600 }) }),
     realtime: createRedisPublisher(redis, channelKey, () => {}),
     logger: createLogger({ level: 'silent' }),
   };

@@ -9,6 +9,8 @@ export interface SaveImageInput {
   /** The image's id (the pipeline files a message's image under the id it made it with). Default: a new one. */
   id?: string;
   userId: string;
+  /** The owner's organisation. */
+  orgId?: string | null;
   sessionId?: string | null;
   /**
    * The chat message this image answers. At most one image per message: saving again for the
@@ -31,6 +33,8 @@ export interface SaveImageInput {
   storage: GalleryStorage;
   /** The storage's key for the file; permanent delete removes it. Null for external images. */
   storageKey?: string | null;
+  /** Moderation flagged it (its prompt, or the provider's ratings of the image). Default false. */
+  isNsfw?: boolean;
   metadata?: Record<string, unknown>;
 }
 
@@ -51,6 +55,7 @@ export async function saveImage({ ctx, input }: { ctx: GalleryContext; input: Sa
   const { row, created } = await insertImage(ctx.db, {
     id: input.id ?? newId(),
     userId: input.userId,
+    orgId: input.orgId ?? null,
     sessionId: input.sessionId ?? null,
     messageId: input.messageId ?? null,
     prompt: input.prompt,
@@ -67,6 +72,7 @@ export async function saveImage({ ctx, input }: { ctx: GalleryContext; input: Sa
     thumbnailUrl: input.thumbnailUrl ?? null,
     storage: input.storage,
     storageKey: input.storageKey ?? null,
+    isNsfw: input.isNsfw ?? false,
     metadata: input.metadata ?? {},
     createdAt: now,
     updatedAt: now,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { STORAGE_KINDS, type StorageKind } from '../image-service/index.js';
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Where an image's file lives (the image service's storage kinds, the one list of them). */
 export const GALLERY_STORAGES = STORAGE_KINDS;
@@ -22,6 +22,8 @@ export const galleryImages = pgTable(
     /** UUIDv7, so ordering by id is ordering by creation. */
     id: uuid('id').primaryKey(),
     userId: text('user_id').notNull(),
+    /** The owner's organisation (null on rows filed before organisations existed). */
+    orgId: text('org_id'),
     sessionId: uuid('session_id'),
     messageId: uuid('message_id'),
     prompt: text('prompt').notNull(),
@@ -41,6 +43,8 @@ export const galleryImages = pgTable(
     storage: text('storage', { enum: GALLERY_STORAGES }).notNull(),
     /** The storage's key for the file (disk path, Cloudinary public id); null for external images. */
     storageKey: text('storage_key'),
+    /** Flagged by moderation (the prompt check, and the image model's safety ratings). */
+    isNsfw: boolean('is_nsfw').notNull().default(false),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),

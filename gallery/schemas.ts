@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { MediaLinks } from '../image-service/index.js';
 import { nestingWithin } from '../shared/json.js';
 import { idSchema } from '../shared/http.js';
+import { PageQuery } from '../shared/pagination.js';
 import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import { INTENTS } from '../prompt-service/index.js';
 import { GALLERY_STORAGES, type GalleryImageRow } from './schema.js';
@@ -39,6 +40,9 @@ export const GalleryImage = z
     url: z.string(),
     thumbnail_url: z.string().nullable(),
     storage: z.enum(GALLERY_STORAGES),
+    is_nsfw: z.boolean().openapi({
+      description: 'Not safe for work: flagged by moderation (the prompt check, the image model\'s safety ratings) or declared by the client that filed it. A client decides how to show it.',
+    }),
     metadata: z.record(z.string(), z.unknown()),
     created_at: timestamp,
     updated_at: timestamp,
@@ -53,6 +57,15 @@ export const GalleryImagePage = z
     next_cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last.' }),
   })
   .openapi('GalleryImagePage');
+
+/** `GET /v1/gallery/`: a page, optionally only the nsfw images or only the others. */
+export const ListImagesQuery = PageQuery.extend({
+  is_nsfw: z
+    .enum(['true', 'false'], { message: 'is_nsfw must be "true" or "false"' })
+    .transform((value) => value === 'true')
+    .optional()
+    .openapi({ description: 'Only images flagged nsfw (`true`) or only the others (`false`). Default: both.' }),
+});
 
 export const ImageIdParam = z.object({
   id: idSchema('an image').openapi({ param: { name: 'id', in: 'path' }, example: '01950000-0000-7000-8000-000000000000' }),
@@ -78,6 +91,10 @@ export const CreateImageBody = z
     provider: z.string().trim().min(1).max(100).default('external'),
     model: z.string().trim().min(1).max(200).optional(),
     seed: z.int().optional(),
+    is_nsfw: z.boolean().optional().openapi({
+      description:
+        'Declare the image not safe for work. Only `true` counts: the record is also nsfw when its prompt is flagged by moderation, whatever is sent here.',
+    }),
     metadata: z
       .record(z.string(), z.unknown())
       // Depth first, without recursion: a deeply nested value must not reach JSON.stringify.
@@ -112,6 +129,7 @@ export function toImageWire(row: GalleryImageRow, links: MediaLinks): GalleryIma
     url: links.urlOf(row),
     thumbnail_url: row.thumbnailUrl,
     storage: row.storage,
+    is_nsfw: row.isNsfw,
     metadata: row.metadata,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),

@@ -1,19 +1,30 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
 import { AppError } from '../shared/errors.js';
 import type { App, AppEnv } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
 import type { OutageMonitor } from '../shared/outages.js';
 import { errorResponse, validationFailedFrom } from './errors.js';
+import { authenticateRequests, type Authenticator } from './middleware/authenticate.js';
 import { connectionHygiene } from './middleware/connection.js';
 import { jsonBody } from './middleware/json-body.js';
-import { responseHeaders } from './middleware/response-headers.js';
+import { responseHeaders, type HstsPolicy } from './middleware/response-headers.js';
 
 export interface AppOptions {
   logger: Logger;
-  localUserId: string;
+  /** Who a bearer credential is (the identity service's `authenticate`). */
+  authenticate: Authenticator;
+  /** The browser origins allowed (see cors-origins.ts). */
   corsOrigins: string[] | '*';
+  /** When answers carry `Strict-Transport-Security`; default `never` (see response-headers.ts). */
+  hsts?: HstsPolicy;
   bodyLimitBytes: number;
+  /**
+   * Counts the limited requests (gateway/middleware/rate-limit.ts): after authentication, which it
+   * needs for the user, and before the body is read, so a refused request costs little.
+   */
+  rateLimit?: MiddlewareHandler<AppEnv>;
   /** Told of each outage a request meets, so it is logged once, not per request. */
   outages?: OutageMonitor;
   /** Whether the process is stopping: answers then say `Connection: close`. */
@@ -23,7 +34,7 @@ export interface AppOptions {
 }
 
 /** Response headers a browser's script may read. */
-export const EXPOSED_HEADERS = ['X-Request-Id', 'Location', 'Retry-After', 'Idempotent-Replayed'];
+export const EXPOSED_HEADERS = ['X-Request-Id', 'Location', 'Retry-After', 'Idempotent-Replayed', 'WWW-Authenticate', 'RateLimit-Policy', 'RateLimit'];
 
 /**
  * The one Hono app: middleware, the error envelope for every failure, then the routes.
@@ -40,12 +51,9 @@ export function createApp(options: AppOptions): App {
   const isStopping = options.isStopping ?? (() => false);
   app.use(connectionHygiene({ isStopping }));
   app.use(requestId({ headerName: 'X-Request-Id' }));
-  app.use(responseHeaders({ corsOrigins: options.corsOrigins, exposeHeaders: EXPOSED_HEADERS }));
-  app.use(async (c, next) => {
-    // Authentication will set this from the credential; until then everything is the local user.
-    c.set('userId', options.localUserId);
-    await next();
-  });
+  app.use(responseHeaders({ corsOrigins: options.corsOrigins, exposeHeaders: EXPOSED_HEADERS, hsts: options.hsts }));
+  app.use(authenticateRequests(options.authenticate));
+  if (options.rateLimit) app.use(options.rateLimit);
   app.use(jsonBody({ limitBytes: options.bodyLimitBytes }));
 
   options.register(app);

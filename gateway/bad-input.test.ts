@@ -11,7 +11,7 @@ let sessionId: string;
 const missingId = '0190f2d2-7f6a-7b3e-8c4d-5e6f7a8b9c0d';
 
 beforeAll(async () => {
-  atelier = await startTestAtelier({ BODY_LIMIT_BYTES: '8192' });
+  atelier = await startTestAtelier({ BODY_LIMIT_BYTES: '8192', CORS_ORIGINS: 'https://ui.example' });
   sessionId = (await atelier.api('POST', '/api/v1/chat/sessions', {})).body.id;
 });
 
@@ -74,7 +74,7 @@ describe('posting a message', () => {
     expect(response.status).not.toBe(202);
     const text = await fetch(new URL(messages(), atelier.url), {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${atelier.token}` },
       body: 'a cat',
     });
     expect(text.status).toBe(415);
@@ -154,7 +154,7 @@ describe('the gateway', () => {
   it('sets a request id, CORS and security headers on every response', async () => {
     const response = await fetch(new URL('/v1/gallery/', atelier.url), { headers: { origin: 'https://ui.example' } });
     expect(response.headers.get('x-request-id')).toMatch(/.+/);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://ui.example');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     const given = await fetch(new URL('/health', atelier.url), { headers: { 'x-request-id': 'trace-123' } });
@@ -170,7 +170,7 @@ describe('the gateway', () => {
       headers: { origin: 'https://ui.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://ui.example');
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type,idempotency-key');
   });

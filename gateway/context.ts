@@ -8,16 +8,20 @@ import {
   type PipelineQueues,
 } from '../conversation/index.js';
 import { migrateGallery, type GalleryContext } from '../gallery/index.js';
+import { loadInstanceSecret, startIdentity, type IdentityContext } from '../identity/index.js';
+import { createLimits, type Limits } from '../limits/index.js';
 import {
   createCloudinaryStorage,
   createDiskStorage,
   createGeminiImageGenerator,
   createMediaLinks,
+  createMediaSigner,
   createOfflineRenderer,
   sweepTemporaryFiles,
   type ImageGenerator,
   type ImageStorage,
   type MediaLinks,
+  type MediaSigner,
 } from '../image-service/index.js';
 import {
   createGeminiPromptEngine,
@@ -26,11 +30,13 @@ import {
   type PromptEngine,
 } from '../prompt-service/index.js';
 import type { Config } from '../shared/config.js';
+import type { ModerationPolicy } from '../shared/moderation.js';
 import { connectMongo, type Mongo } from '../shared/connections/mongo.js';
 import { connectPostgres, openPglite, type Postgres } from '../shared/connections/postgres.js';
 import { connectRedis, createCommandRedis, startEmbeddedRedis, type Redis } from '../shared/connections/redis.js';
 import type { Logger } from '../shared/logger.js';
 import { createOutageMonitor, type Dependency, type OutageMonitor } from '../shared/outages.js';
+import type { QuotaPort } from '../shared/quota.js';
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -59,9 +65,19 @@ export interface AtelierContext {
   realtimeChannelKey: string;
   promptEngine: PromptEngine;
   imageGenerator: ImageGenerator;
+  /** MODERATION_POLICY: what prompts and images moderation finds unsafe lead to (docs/moderation.md). */
+  moderationPolicy: ModerationPolicy;
   storage: ImageStorage;
   links: MediaLinks;
+  /** Signs the disk files' URLs (links) and checks them (the media route); one key for the whole instance. */
+  mediaSigner: MediaSigner;
   gallery: GalleryContext;
+  /** Accounts, organisations and credentials. */
+  identity: IdentityContext;
+  /** Rate limits, the login guard and the image quota, counted in Redis (docs/limits.md). */
+  limits: Limits;
+  /** The image quota (the same as `limits.quota`): what the conversation service charges and refunds. */
+  quota: QuotaPort;
   /** Logs each outage of the database, Redis or MongoDB once, and its end. */
   outages: OutageMonitor;
   /** For every client's connection errors: an outage goes to the monitor, anything else to the log. */
@@ -121,6 +137,10 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     probes.database = () => postgres.ping();
     parts.gallery = config.databaseUrl ? `postgres ${redactUrl(config.databaseUrl)}` : `pglite (${path.join(config.dataDir, 'pglite')})`;
     await migrateGallery(postgres);
+    const identity = await startIdentity(postgres, config.auth, logger);
+    parts.auth = authPart(config);
+    const limits = createLimits({ redis, db: postgres.db, config: config.limits, keyPrefix: config.queuePrefix, logger });
+    parts.limits = limitsPart(config);
 
     let store: ConversationStore;
     if (config.mongoUrl) {
@@ -140,6 +160,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       prefix: config.queuePrefix,
       attempts: config.jobAttempts,
       backoffMs: config.jobBackoffMs,
+      highLeadSeconds: config.laneHighLeadSeconds,
     });
     closers.push(() => queues.close());
     parts.queues = `bullmq, prefix "${config.queuePrefix}", ${config.jobAttempts} attempts per stage`;
@@ -153,6 +174,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     }`;
     const imageGenerator = chooseImageGenerator(config);
     parts.images = `${imageGenerator.provider} (${imageGenerator.model})`;
+    parts.moderation = moderationPart(config);
 
     const mediaDir = path.join(config.dataDir, 'media');
     let storage: ImageStorage;
@@ -161,7 +183,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       parts.storage = `cloudinary (${new URL(config.cloudinaryUrl).hostname})`;
     } else {
       storage = createDiskStorage({ mediaDir });
-      parts.storage = `local disk (${mediaDir}, served at ${publicUrl}/media/)`;
+      parts.storage = `local disk (${mediaDir}, served at ${publicUrl}/media/ by signed URLs, valid ${config.mediaUrlTtlSeconds} s)`;
       // Writes a killed process left half done, swept in the background (a large folder must not
       // hold up the start): in a folder this process owns, every one older than this start; in one
       // shared by several workers, only those too old to be another worker's write in progress.
@@ -172,7 +194,12 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       );
       closers.push(() => sweeping);
     }
-    const links = createMediaLinks({ publicUrl });
+    // Workers build image URLs too (the events they emit): every process loads the same key.
+    const mediaSigner = createMediaSigner({
+      key: await loadInstanceSecret(postgres.db, 'media-url-key'),
+      ttlSeconds: config.mediaUrlTtlSeconds,
+    });
+    const links = createMediaLinks({ publicUrl, signer: mediaSigner });
 
     const gallery: GalleryContext = {
       db: postgres.db,
@@ -180,6 +207,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       links,
       realtime,
       logger,
+      moderationPolicy: config.moderationPolicy,
       // The chat message that made an image says so once the image is deleted for good.
       onDeletedForGood: async (image) => {
         if (image.messageId && image.storage !== 'external') {
@@ -202,9 +230,14 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       realtimeChannelKey,
       promptEngine,
       imageGenerator,
+      moderationPolicy: config.moderationPolicy,
       storage,
       links,
+      mediaSigner,
       gallery,
+      identity,
+      limits,
+      quota: limits.quota,
       outages,
       onConnectionError,
       mediaDir: storage.kind === 'disk' ? mediaDir : undefined,
@@ -241,6 +274,24 @@ function chooseImageGenerator(config: Config): ImageGenerator {
     model: config.gemini.imageModel,
     timeoutMs: config.providerTimeoutMs,
   });
+}
+
+function limitsPart(config: Config): string {
+  const { costlyPerMinute, authPerMinute, userDailyQuota, orgMonthlyQuota } = config.limits;
+  return `${costlyPerMinute}/min per user, auth ${authPerMinute}/min per IP; images ${userDailyQuota}/day per user, ${orgMonthlyQuota}/month per organisation`;
+}
+
+function moderationPart(config: Config): string {
+  if (config.moderationPolicy === 'off') return 'off';
+  const gemini = config.promptProvider === 'gemini' || config.imageProvider === 'gemini' ? ' and Gemini safety ratings' : '';
+  return `${config.moderationPolicy} (offline word list${gemini})`;
+}
+
+function authPart(config: Config): string {
+  const provider = config.auth.provider;
+  const accounts = `accounts (registration ${config.auth.registration}), API keys`;
+  if (!provider) return accounts;
+  return `${accounts}, tokens of ${provider.issuer} (${provider.jwksUrl ? 'JWKS' : 'HS256 secret'})`;
 }
 
 /** A URL without its password, for logs and the banner. */

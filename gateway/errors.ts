@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { AppError, ProviderError, ServiceUnavailable, ValidationFailed, toAppError, type ErrorCode, type ErrorDetail } from '../shared/errors.js';
+import { AppError, ProviderError, ServiceUnavailable, TooManyRequests, ValidationFailed, toAppError, type ErrorCode, type ErrorDetail } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { OutageMonitor } from '../shared/outages.js';
 
@@ -16,6 +16,9 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   route_not_found: 404,
   conflict: 409,
   idempotency_key_reused: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  quota_exceeded: 429,
   no_source_image: 409,
   rate_limited: 429,
   provider_unavailable: 503,
@@ -64,8 +67,15 @@ export function errorResponse(c: Context, thrown: unknown, logger: Logger, outag
   // A provider that asked us to wait: pass the wait on (the direct prompt and image routes).
   if (error instanceof ProviderError && error.retryAfterMs !== undefined) {
     c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+  } else if (error instanceof TooManyRequests) {
+    // Our own limits: at least a second, so a client never retries at once into the same refusal.
+    c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
   } else if (error.code === 'service_unavailable' || error.code === 'storage_unavailable') {
     c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  } else if (error.code === 'unauthenticated') {
+    // RFC 6750: a request that sent a token is told it was not accepted; one that sent none is not.
+    const sent = Boolean(c.req.header('authorization'));
+    c.header('WWW-Authenticate', sent ? 'Bearer realm="atelier", error="invalid_token"' : 'Bearer realm="atelier"');
   }
   return c.json(
     { error: { code: error.code, message, request_id: requestId, details: error.details } },

@@ -134,12 +134,12 @@ describe('a rejected request never breaks the next one', () => {
     for (let round = 0; round < 10; round += 1) {
       const oversized = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${atelier.token}` },
         body: JSON.stringify({ content: 'x'.repeat(1_000_000) }),
       });
       expect(oversized.status).toBe(413);
       await oversized.text();
-      const normal = await fetch(`${atelier.url}/api/v1/chat/sessions/${sessionId}/`).then(
+      const normal = await fetch(`${atelier.url}/api/v1/chat/sessions/${sessionId}/`, { headers: { authorization: `Bearer ${atelier.token}` } }).then(
         async (reply) => (await reply.text(), reply.status),
         (error: unknown) => String((error as { cause?: { code?: string } }).cause?.code ?? error),
       );
@@ -160,7 +160,7 @@ describe('a rejected request never breaks the next one', () => {
   it('a body that is not JSON says Connection: close when it was not read', async () => {
     const reply = await fetch(`${atelier.url}/api/v1/chat/sessions/${sessionId}/messages/`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${atelier.token}` },
       body: 'y'.repeat(500_000),
     });
     expect(reply.status).toBe(415);

@@ -99,12 +99,31 @@ async function spawnAtelier(env: Record<string, string>, options: { npm?: boolea
 }
 
 async function api<T = Record<string, unknown>>(url: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> {
+  const { pathname, origin } = new URL(url);
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (pathname !== '/health' && pathname !== '/ready') headers.authorization = `Bearer ${await tokenFor(origin)}`;
   const reply = await fetch(url, {
     method,
-    ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await reply.text();
   return { status: reply.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** The operator's account on a running Atelier: signed in again after a restart on the same data, made on a new one. */
+const tokens = new Map<string, string>();
+const OPERATOR = { email: 'operator@lifecycle.test', password: 'correct horse battery staple' };
+async function tokenFor(origin: string): Promise<string> {
+  const known = tokens.get(origin);
+  if (known) return known;
+  const send = (route: string) =>
+    fetch(`${origin}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) });
+  let reply = await send('/v1/auth/login');
+  if (reply.status === 401) reply = await send('/v1/auth/register');
+  const { access_token: token } = (await reply.json()) as { access_token: string };
+  tokens.set(origin, token);
+  return token;
 }
 
 const geminiImages = () => ({ GEMINI_API_KEY: 'test-key', GEMINI_BASE_URL: gemini.url, PROMPT_PROVIDER: 'offline', IMAGE_PROVIDER: 'gemini' });
@@ -190,6 +209,7 @@ describe('SIGTERM under keep-alive load', () => {
   it('answers what it is asked with Connection: close, drops no request, and exits 0', { timeout: 60_000 }, async () => {
     const atelier = await spawnAtelier({ DATA_DIR: await dataDir() });
     const session = (await api<{ id: string }>(`${atelier.url}/api/v1/chat/sessions/`, 'POST', {})).body.id;
+    const token = await tokenFor(atelier.url);
     const outcomes: string[] = [];
     const client = (async () => {
       // One keep-alive connection (Node's fetch pools it), requests back to back, until refused.
@@ -197,7 +217,7 @@ describe('SIGTERM under keep-alive load', () => {
         try {
           const reply = await fetch(`${atelier.url}/api/v1/chat/sessions/${session}/messages/`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({ content: 'hello' }),
           });
           await reply.text();

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../shared/config.js';
 import { RedisUnreachable } from '../shared/connections/redis.js';
 import { createLogger } from '../shared/logger.js';
 import { projectPath } from '../shared/paths.js';
+import { countAccounts } from '../identity/index.js';
 import type { AtelierContext } from './context.js';
 import { DataDirLocked } from './data-dir-lock.js';
 import { startAtelier } from './system.js';
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
 
   const atelier = await startAtelier(config, logger, { version });
-  process.stdout.write(banner(config, atelier.ctx, atelier.url, version));
+  const accounts = await countAccounts({ ctx: atelier.ctx.identity }).catch(() => undefined);
+  process.stdout.write(banner(config, atelier.ctx, atelier.url, version) + firstSteps(atelier.ctx, atelier.url, accounts));
 
   let stoppingSince: number | undefined;
   const shutdown = (signal: string) => {
@@ -69,6 +71,21 @@ function banner(config: Config, ctx: AtelierContext, url: string | undefined, ve
     ? [`  listening on   ${config.host}:${new URL(url).port}  (public URL ${ctx.publicUrl})`, `  docs           ${ctx.publicUrl}/docs`]
     : ['  (worker only: no HTTP)'];
   return ['', `Atelier ${version}: ${roles}`, ...where, ...rows, ''].join('\n') + '\n';
+}
+
+/** How to get a credential: on an instance with no account yet, how to make the first (its admin). */
+function firstSteps(ctx: AtelierContext, url: string | undefined, accounts: number | undefined): string {
+  if (!url) return '';
+  if (accounts === 0) {
+    return [
+      '  No accounts yet. The first one made is the admin of this instance:',
+      `    curl -X POST ${ctx.publicUrl}/v1/auth/register/ -H 'content-type: application/json' \\`,
+      `         -d '{"email":"you@example.com","password":"at least 8 characters"}'`,
+      '  Its answer holds an access_token: send it as "Authorization: Bearer <access_token>".',
+      '',
+    ].join('\n') + '\n';
+  }
+  return `  sign in          POST ${ctx.publicUrl}/v1/auth/login/ (registration: ${ctx.config.auth.registration})\n\n`;
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,7 @@ import {
   type OperationRef,
   type ReceivedResponse,
 } from '../shared/testing/openapi-fuzz.js';
-import { startTestAtelier, type TestAtelier } from './test-harness.js';
+import { startTestAtelier, withCredential, type TestAtelier, type TestUser } from './test-harness.js';
 
 /**
  * The served `/openapi.json` is the contract, and this holds the whole system to it: for every
@@ -32,8 +32,22 @@ const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 40);
 const BODY_LIMIT_BYTES = 16_384;
 
 let atelier: TestAtelier;
+/** Another user of the same system, who pokes at the first one's ids. */
+let stranger: TestUser;
 let document: OpenApiDocument;
-const known = { sessions: [] as string[], messages: [] as string[], deadLetters: [] as string[], images: [] as string[], mediaKeys: [] as string[] };
+const known = {
+  sessions: [] as string[],
+  messages: [] as string[],
+  deadLetters: [] as string[],
+  images: [] as string[],
+  mediaKeys: [] as string[],
+  /** The signed media URL's `expires` and `signature`, which only the owner's fuzzing is given. */
+  mediaSignature: { expires: [] as string[], signature: [] as string[] },
+  users: [] as string[],
+  apiKeys: [] as string[],
+};
+/** Operations that succeed only with a secret no fuzzer can guess (a password, a live refresh token); gateway/owasp/api2 shows them succeeding. */
+const NEEDS_A_SECRET = new Set(['POST /v1/auth/login/', 'POST /v1/auth/refresh/']);
 /** A `next_cursor` of each listing, by its documented path. */
 const cursors = new Map<string, string[]>();
 
@@ -67,7 +81,7 @@ async function call(method: string, target: string, body?: unknown): Promise<Rec
   return send({
     method,
     target,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: withCredential(atelier.token, body === undefined ? {} : { 'content-type': 'application/json' }),
     body: body === undefined ? undefined : JSON.stringify(body),
     chunked: false,
     copies: 1,
@@ -93,6 +107,9 @@ async function finished(sessionId: string, messageId: string): Promise<ReceivedR
 
 beforeAll(async () => {
   atelier = await startTestAtelier({ BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES) });
+  stranger = await atelier.signUp('stranger');
+  known.users.push(atelier.user.id, stranger.user.id);
+  for (let index = 0; index < 3; index += 1) known.apiKeys.push(field(await call('POST', '/v1/api-keys/', { name: `fuzz ${index}` }), 'id'));
   const served = await call('GET', '/openapi.json');
   expect(served.status).toBe(200);
   document = JSON.parse(served.body) as OpenApiDocument;
@@ -114,7 +131,10 @@ beforeAll(async () => {
     if (failed) known.deadLetters.push(failed);
   }
   const generated = await call('POST', '/v1/image/generate/', { prompt: 'a red kite', width: 64, height: 64, seed: 1 });
-  known.mediaKeys.push(new URL(field(generated, 'url')).pathname.replace(/^\/media\//, ''));
+  const mediaUrl = new URL(field(generated, 'url'));
+  known.mediaKeys.push(mediaUrl.pathname.replace(/^\/media\//, ''));
+  known.mediaSignature.expires.push(mediaUrl.searchParams.get('expires') ?? '');
+  known.mediaSignature.signature.push(mediaUrl.searchParams.get('signature') ?? '');
   const gallery = JSON.parse((await call('GET', '/v1/gallery/?limit=100')).body) as { data: Array<{ id: string }> };
   known.images.push(...gallery.data.map((image) => image.id));
   for (let index = 0; index < 3; index += 1) {
@@ -145,7 +165,19 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (path.startsWith('/internal/') && parameter === 'message_id') return known.deadLetters;
   if (path.startsWith('/v1/gallery/') && parameter === 'id') return known.images;
   if (path.startsWith('/media/') && parameter === 'key') return known.mediaKeys;
+  if (parameter === 'user_id') return known.users;
+  if (path.includes('/api-keys/') && parameter === 'id') return known.apiKeys;
+  if (path.startsWith('/media/') && (parameter === 'expires' || parameter === 'signature')) return known.mediaSignature[parameter];
   return [];
+}
+
+/**
+ * What a stranger knows: the owner's ids and keys, not the signatures of the owner's media URLs.
+ * A signed URL is the credential to its one file: whoever holds it gets the file by design (a
+ * shared link; gateway/private-media.test.ts).
+ */
+function strangersKnownValues(path: string, parameter: string): readonly string[] {
+  return path.startsWith('/media/') && (parameter === 'expires' || parameter === 'signature') ? [] : knownValues(path, parameter);
 }
 
 /** Deletes last, so the ids they remove serve the other operations first. */
@@ -157,7 +189,7 @@ function inFuzzOrder(operations: OperationRef[]): OperationRef[] {
 const answered = new Map<string, Set<number>>();
 
 /** Sends the request (all its copies at once) and throws what the answers break of the contract. */
-async function keepsContract(operation: OperationRef, request: FuzzRequest): Promise<void> {
+async function keepsContract(operation: OperationRef, request: FuzzRequest): Promise<ReceivedResponse[]> {
   const responses = await Promise.all(Array.from({ length: request.copies }, () => send(request)));
   for (const response of responses) {
     const name = `${operation.method.toUpperCase()} ${operation.path}`;
@@ -165,6 +197,24 @@ async function keepsContract(operation: OperationRef, request: FuzzRequest): Pro
     const problems = contractProblems(document, operation, response);
     if (problems.length > 0) throw new Error(`${request.method} ${request.target.slice(0, 200)} → ${response.status}\n  ${problems.join('\n  ')}`);
   }
+  return responses;
+}
+
+/** A token with no signature (`alg: none`) claiming to be the owner: must be refused like any forgery. */
+function unsignedToken(): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: 'atelier', aud: 'atelier-api', sub: atelier.user.id, org: atelier.user.org_id, role: 'admin', lane: 'high', exp: 4_102_444_800 })}.`;
+}
+
+/** Mostly the owner's own token; now and then none, or one that must be refused. */
+function ownerCredential(): fc.Arbitrary<string | undefined> {
+  return fc.oneof(
+    { weight: 8, arbitrary: fc.constant(`Bearer ${atelier.token}`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(undefined, 'Bearer', 'Basic dXNlcjpwYXNz', `Bearer atl_${'x'.repeat(43)}`, `Bearer ${unsignedToken()}`, 'Bearer not.a.jwt'),
+    },
+  );
 }
 
 function failureReport<Values>(title: string, result: fc.RunDetails<Values>, shown: string): string {
@@ -197,20 +247,23 @@ describe('the served OpenAPI document', () => {
   it('is kept by every operation, whatever it is sent', async () => {
     const failures: string[] = [];
     for (const operation of inFuzzOrder(operationsOf(document))) {
-      const requests = requestArbitrary(document, operation, { knownValues, bodyLimitBytes: BODY_LIMIT_BYTES });
-      const result = await fc.check(fc.asyncProperty(requests, (request) => keepsContract(operation, request)), { seed: SEED, numRuns: RUNS_PER_OPERATION });
+      const requests = requestArbitrary(document, operation, { knownValues, bodyLimitBytes: BODY_LIMIT_BYTES, credential: ownerCredential() });
+      const result = await fc.check(fc.asyncProperty(requests, async (request) => void (await keepsContract(operation, request))), { seed: SEED, numRuns: RUNS_PER_OPERATION });
       const example = result.counterexample?.[0];
       if (result.failed) failures.push(failureReport(`${operation.method.toUpperCase()} ${operation.path}`, result, example ? describeRequest(example) : '?'));
     }
     if (failures.length > 0) expect.fail(`FUZZ_SEED=${SEED}\n\n${failures.join('\n\n')}`);
     // Every operation was reached with a request it took, not only with ones it refused.
-    const neverSucceeded = [...answered].filter(([, statuses]) => ![...statuses].some((status) => status < 300)).map(([name]) => name);
+    const neverSucceeded = [...answered]
+      .filter(([name, statuses]) => !NEEDS_A_SECRET.has(name) && ![...statuses].some((status) => status < 300))
+      .map(([name]) => name);
     expect(neverSucceeded).toEqual([]);
   }, 120_000);
 
   it('is kept whatever the order of the operations', async () => {
     const operations = operationsOf(document);
-    const step = fc.oneof(...operations.map((operation) => requestArbitrary(document, operation, { knownValues, bodyLimitBytes: BODY_LIMIT_BYTES }).map((request) => ({ operation, request }))));
+    const options = { knownValues, bodyLimitBytes: BODY_LIMIT_BYTES, credential: ownerCredential() };
+    const step = fc.oneof(...operations.map((operation) => requestArbitrary(document, operation, options).map((request) => ({ operation, request }))));
     const sequences = fc.array(step, { minLength: 2, maxLength: 12 });
     const result = await fc.check(
       fc.asyncProperty(sequences, async (steps) => {
@@ -220,6 +273,30 @@ describe('the served OpenAPI document', () => {
     );
     const example = result.counterexample?.[0] ?? [];
     if (result.failed) expect.fail(`FUZZ_SEED=${SEED}\n\n${failureReport('a sequence', result, example.map(({ request }) => `\n    ${describeRequest(request)}`).join(''))}`);
+  }, 120_000);
+});
+
+describe('another user', () => {
+  it('is answered within the contract on every operation naming the first user\'s ids, and never with a 2xx', async () => {
+    const theirs = [...known.sessions, ...known.messages, ...known.deadLetters, ...known.images, ...known.mediaKeys];
+    const credential = fc.constant(`Bearer ${stranger.token}`);
+    const failures: string[] = [];
+    for (const operation of operationsOf(document).filter(({ parameters }) => parameters.some((parameter) => parameter.in === 'path'))) {
+      const requests = requestArbitrary(document, operation, { knownValues: strangersKnownValues, bodyLimitBytes: BODY_LIMIT_BYTES, credential });
+      const result = await fc.check(
+        fc.asyncProperty(requests, async (request) => {
+          const path = request.target.split('?')[0] ?? '';
+          const named = theirs.some((id) => path.includes(id));
+          for (const response of await keepsContract(operation, request)) {
+            if (named && response.status < 300) throw new Error(`${request.method} ${path} answered ${response.status} to another user`);
+          }
+        }),
+        { seed: SEED, numRuns: Math.ceil(RUNS_PER_OPERATION / 2) },
+      );
+      const example = result.counterexample?.[0];
+      if (result.failed) failures.push(failureReport(`${operation.method.toUpperCase()} ${operation.path}`, result, example ? describeRequest(example) : '?'));
+    }
+    if (failures.length > 0) expect.fail(`FUZZ_SEED=${SEED}\n\n${failures.join('\n\n')}`);
   }, 120_000);
 });
 

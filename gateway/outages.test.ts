@@ -45,7 +45,7 @@ describe('Redis stops answering', () => {
   const post = (session: string, content: string) =>
     fetch(`${atelier.url}/api/v1/chat/sessions/${session}/messages/`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${atelier.token}` },
       body: JSON.stringify({ content, options: { width: 128, height: 128 } }),
       signal: AbortSignal.timeout(PROMPT_ANSWER_MS),
     });
@@ -196,7 +196,7 @@ describe('the image storage fails', () => {
     try {
       // A file where the user's folder should be: every write under it fails.
       await mkdir(path.join(atelier.dataDir, 'media', 'users'), { recursive: true });
-      await writeFile(path.join(atelier.dataDir, 'media', 'users', 'local'), 'not a folder');
+      await writeFile(path.join(atelier.dataDir, 'media', 'users', atelier.user.id), 'not a folder');
       const reply = await atelier.api('POST', '/v1/image/generate/', { prompt: 'a red kite', width: 128, height: 128 });
       expect(reply.status).toBe(503);
       expect(reply.headers.get('retry-after')).toBe('1');

@@ -72,13 +72,13 @@ describe('a stage that fails for good', () => {
 describe('a stage that keeps failing', () => {
   it('is retried, shows each failed attempt, and ends FAILED in its stage after the last one', async () => {
     await atelier.close();
-    atelier = await startTestAtelier({ JOB_ATTEMPTS: '2', LOCAL_USER_ID: 'blocked-user' });
+    atelier = await startTestAtelier({ JOB_ATTEMPTS: '2' });
     socket = await atelier.connect();
     events = recordMessageEvents(socket);
     // A file where the user's media folder should be: every upload fails the same way.
     const mediaUsers = path.join(atelier.dataDir, 'media', 'users');
     await mkdir(mediaUsers, { recursive: true });
-    await writeFile(path.join(mediaUsers, 'blocked-user'), 'not a folder');
+    await writeFile(path.join(mediaUsers, atelier.user.id), 'not a folder');
 
     const sessionId = await newSession();
     const { history, final } = await send(sessionId, 'a lighthouse at dusk');

@@ -83,7 +83,7 @@ describe('the main path on Gemini and Cloudinary', () => {
 
     // what the SDK sent to Cloudinary
     const upload = cloudinary.uploads.find((candidate) => candidate.context.message_id === id);
-    expect(upload).toMatchObject({ signatureValid: true, folder: 'atelier/users/local', publicId: expect.any(String) });
+    expect(upload).toMatchObject({ signatureValid: true, folder: `atelier/users/${atelier.user.id}`, publicId: expect.any(String) });
     expect(upload?.tags).toEqual(expect.arrayContaining(['generate', 'gemini']));
     expect(upload?.context.session_id).toBe(sessionId);
 

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../shared/paths.js';
-import { startTestAtelier, type TestAtelier } from './test-harness.js';
+import { callApi, startTestAtelier, type TestAtelier } from './test-harness.js';
 
 /**
  * The README's walk-through, pasted into bash at once, against a running Atelier: it must give
@@ -40,7 +40,11 @@ describe('the README walk-through', () => {
     const output = await bash(`${blocks[0]}\necho "VARS $S $M $EDIT $ENHANCE $HELLO $IMAGE"`);
     const [session, generated, edit, enhance, hello, image] = (/VARS (.*)/.exec(output)?.[1] ?? '').split(' ');
     for (const id of [session, generated, edit, enhance, hello, image]) expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    const message = async (id: string | undefined) => (await atelier.api('GET', `/api/v1/chat/sessions/${session}/messages/${id}/`)).body;
+    // The walk-through made its own account; what it made is that account's alone.
+    const signIn = await callApi(atelier.url, 'POST', '/v1/auth/login/', { email: 'ada@example.com', password: 'correct horse battery staple' });
+    const ada = { authorization: `Bearer ${signIn.body.access_token as string}` };
+    const message = async (id: string | undefined) => (await atelier.api('GET', `/api/v1/chat/sessions/${session}/messages/${id}/`, undefined, ada)).body;
+    expect((await atelier.api('GET', `/api/v1/chat/sessions/${session}/`)).status).toBe(404);
 
     expect(await message(generated)).toMatchObject({ status: 'DONE', intent: 'generate', image_url: null, image_deleted_at: expect.any(String) });
     const edited = await message(edit);
@@ -58,13 +62,15 @@ describe('the README walk-through', () => {
     expect(output).toContain(enhanced.image_url);
 
     // The image was trashed, restored, then deleted for good.
-    expect((await atelier.api('GET', `/v1/gallery/${image}/`)).status).toBe(404);
+    expect((await atelier.api('GET', `/v1/gallery/${image}/`, undefined, ada)).status).toBe(404);
     expect(output).toMatch(/"deleted_at":"[^"]+"/);
   });
 
   it('the prompt and image services on their own', async () => {
     const commands = (blocks[1] as string).trim().split('\n');
-    const [refine, generate] = await Promise.all(commands.map(async (command) => JSON.parse(await bash(command)) as Record<string, unknown>));
+    // Pasted after the walk-through, where $T holds an access token.
+    const withToken = (command: string) => `T=${atelier.token}\n${command}`;
+    const [refine, generate] = await Promise.all(commands.map(async (command) => JSON.parse(await bash(withToken(command))) as Record<string, unknown>));
     expect(refine).toMatchObject({ intent: 'generate', refined_prompt: expect.stringMatching(/cat/) });
     expect(generate).toMatchObject({ width: 512, height: 512, seed: 7, url: expect.stringMatching(/^http/) });
   });

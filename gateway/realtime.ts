@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
@@ -8,6 +8,9 @@ import { toAppError } from '../shared/errors.js';
 import { idSchema } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
 import { rooms } from '../shared/realtime.js';
+import type { Principal } from '../shared/principal.js';
+import { corsGrant, type CorsOrigins } from './cors-origins.js';
+import { bearerToken, type Authenticator } from './middleware/authenticate.js';
 
 export interface RealtimeOptions {
   redisUrl: string;
@@ -15,8 +18,10 @@ export interface RealtimeOptions {
   onRedisError: RedisErrorHandler;
   /** The Redis channel shared with every emitter (workers, other gateways). */
   channelKey: string;
-  corsOrigins: string[] | '*';
-  localUserId: string;
+  /** The browser origins that may connect: the API's own (see cors-origins.ts). */
+  corsOrigins: CorsOrigins;
+  /** Who the handshake's credential is: `io(url, { auth: { token } })`, or an `Authorization` header. */
+  authenticate: Authenticator;
   store: ConversationStore;
   logger: Logger;
 }
@@ -36,13 +41,39 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const pub = createRedis(options.redisUrl, options.onRedisError);
   const sub = createRedis(options.redisUrl, options.onRedisError);
   const io = new Server(httpServer, {
-    cors: { origin: options.corsOrigins === '*' ? '*' : options.corsOrigins },
+    // The polling transport's CORS, decided per request like the API's: credentials only to an allowed origin.
+    cors: (request, callback) => {
+      const origin = request.headers.origin;
+      const grant = origin === undefined ? 'none' : corsGrant(options.corsOrigins, origin, '/socket.io/');
+      callback(null, grant === 'none' ? { origin: false } : { origin: grant === 'any' ? '*' : origin, credentials: grant === 'credentialed' });
+    },
+    // CORS only keeps a page from reading answers; a WebSocket has no CORS at all. So every
+    // handshake request (polling and the upgrade alike) from a browser page of a foreign origin
+    // is refused here, before the credential is even looked at.
+    allowRequest: (request, callback) => callback(null, originMayConnect(request, options.corsOrigins)),
     adapter: createAdapter(pub, sub, { key: options.channelKey }),
   });
 
+  // A handshake without a valid credential is refused (the client's `connect_error` says why).
+  io.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth;
+    const given = typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : undefined;
+    const token = typeof given === 'string' ? given.replace(/^Bearer\s+/i, '') : bearerToken(socket.handshake.headers.authorization);
+    if (!token) return next(refusal('unauthenticated', 'a credential is required: io(url, { auth: { token } })'));
+    options.authenticate(token).then(
+      (principal) => {
+        socket.data.principal = principal;
+        next();
+      },
+      (thrown: unknown) => {
+        const error = toAppError(thrown);
+        next(refusal(error.code, error.code === 'internal' ? 'internal error' : error.message));
+      },
+    );
+  });
+
   io.on('connection', (socket: Socket) => {
-    // Authentication will put the user on the handshake; until then every socket is the local user.
-    const userId = options.localUserId;
+    const userId = (socket.data.principal as Principal).userId;
     void socket.join(rooms.user(userId));
 
     socket.on('subscribe', async (payload: unknown, ack?: (answer: Ack) => void) => {
@@ -78,6 +109,27 @@ async function subscribe(socket: Socket, userId: string, payload: unknown, store
     const error = toAppError(thrown);
     return { ok: false, error: { code: error.code, message: error.code === 'internal' ? 'internal error' : error.message } };
   }
+}
+
+/**
+ * A handshake without `Origin` is not a browser page's (a server, a CLI): the credential decides.
+ * A page may connect from an allowed origin, or from this gateway's own host (the page and the
+ * socket are then same-origin, which no CORS rule governs in the browser either).
+ */
+function originMayConnect(request: IncomingMessage, origins: CorsOrigins): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (corsGrant(origins, origin, '/socket.io/') !== 'none') return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** A refused handshake: the client sees `message`, and `data.code` for a program to act on. */
+function refusal(code: string, message: string): Error & { data: { code: string } } {
+  return Object.assign(new Error(message), { data: { code } });
 }
 
 function invalid(): Ack {

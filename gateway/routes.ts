@@ -5,6 +5,7 @@ import {
   registerGetSession,
   registerListDeadLetters,
   registerListMessages,
+  registerListOrgQueue,
   registerRetryDeadLetter,
   registerListSessions,
   registerPostMessage,
@@ -17,12 +18,27 @@ import {
   registerGetImage,
   registerListDeletedImages,
   registerListImages,
+  registerOrgUsage,
   registerRestoreImage,
 } from '../gallery/index.js';
+import {
+  registerApiKeys,
+  registerInvitations,
+  registerLogIn,
+  registerLogOut,
+  registerMe,
+  registerOrgApiKeys,
+  registerOrgMembers,
+  registerRefresh,
+  registerRegister,
+} from '../identity/index.js';
 import { registerGenerateImage, registerMedia, type ImageRouteContext } from '../image-service/index.js';
 import { registerRefinePrompt, type PromptContext } from '../prompt-service/index.js';
 import type { App } from '../shared/http.js';
 import type { AtelierContext } from './context.js';
+import { fileInGallery } from './direct-images.js';
+import { chargeDirectGenerations } from './middleware/generation-quota.js';
+import { throttleLogIns } from './middleware/login-throttle.js';
 import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
 
@@ -31,7 +47,8 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   const conversation: ConversationContext = ctx;
   const gallery = ctx.gallery;
   const prompt: PromptContext = ctx;
-  const image: ImageRouteContext = ctx;
+  // A direct generation is filed in the caller's gallery, so it can be found and deleted.
+  const image: ImageRouteContext = { ...ctx, fileImage: fileInGallery(ctx.gallery) };
 
   // operations
   registerHealth(app, [
@@ -42,6 +59,21 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   ]);
   registerDocs(app, { version });
 
+  // identity: /v1/auth (public), /v1/me, /v1/api-keys, /v1/invitations
+  registerRegister(app, ctx.identity); //           POST   /v1/auth/register/
+  app.use('/v1/auth/login', throttleLogIns({ guard: ctx.limits.login, trustProxy: ctx.config.trustProxy })); // repeated failures slowed
+  registerLogIn(app, ctx.identity); //              POST   /v1/auth/login/
+  registerRefresh(app, ctx.identity); //            POST   /v1/auth/refresh/
+  registerLogOut(app, ctx.identity); //             POST   /v1/auth/logout/
+  registerMe(app, { ...ctx.identity, quota: ctx.quota }); // GET /v1/me/  (with the image quota)
+  registerApiKeys(app, ctx.identity); //            POST, GET /v1/api-keys/, DELETE /v1/api-keys/{id}/
+  registerInvitations(app, ctx.identity); //        POST   /v1/invitations/  (admin)
+
+  // organisation admins: /v1/org, every route scoped to the admin's organisation
+  registerOrgMembers(app, ctx.identity); //         GET /v1/org/members/, PATCH /v1/org/members/{user_id}/
+  registerOrgApiKeys(app, ctx.identity); //         GET /v1/org/api-keys/, PATCH /v1/org/api-keys/{id}/
+  registerOrgUsage(app, gallery); //                GET    /v1/org/usage/
+
   // chat: /api/v1/chat
   registerCreateSession(app, conversation); //      POST   /sessions/
   registerListSessions(app, conversation); //       GET    /sessions/
@@ -51,12 +83,14 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerListMessages(app, conversation); //       GET    /sessions/{id}/messages/
   registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/
 
-  // operators: /internal/v1 (admin access comes with authentication)
+  // operators: /internal/v1 (admins only: gateway/middleware/authenticate.ts)
   registerListDeadLetters(app, conversation); //    GET    /dead-letters/
   registerRetryDeadLetter(app, conversation); //    POST   /dead-letters/{message_id}/retry/
+  registerListOrgQueue(app, conversation); //       GET    /queue/
 
   // prompt and image services, usable on their own
   registerRefinePrompt(app, prompt); //             POST   /v1/prompt/refine/
+  app.use('/v1/image/generate', chargeDirectGenerations({ quota: ctx.quota, logger: ctx.logger })); // a unit of the image quota
   registerGenerateImage(app, image); //             POST   /v1/image/generate/
 
   // gallery: /v1/gallery ("deleted" before "{id}", so it is not read as an id)
@@ -69,5 +103,5 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerDeleteImagePermanently(app, gallery); //  DELETE /{id}/permanent/
 
   // stored files, when they are on local disk
-  if (ctx.mediaDir) registerMedia(app, { mediaDir: ctx.mediaDir }); // GET /media/*
+  if (ctx.mediaDir) registerMedia(app, { mediaDir: ctx.mediaDir, signer: ctx.mediaSigner }); // GET /media/*  (signed URLs)
 }

@@ -4,12 +4,15 @@ import type { Duplex } from 'node:stream';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { startPipelineWorkers, type PipelineWorkers } from '../conversation/index.js';
+import { authenticate } from '../identity/index.js';
 import type { Config } from '../shared/config.js';
 import { createRedis, type Redis } from '../shared/connections/redis.js';
 import type { App } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
 import { createApp } from './app.js';
+import { resolveCorsOrigins } from './cors-origins.js';
 import { buildContext, type AtelierContext } from './context.js';
+import { rateLimitRequests } from './middleware/rate-limit.js';
 import { attachRealtime } from './realtime.js';
 import { registerRoutes } from './routes.js';
 
@@ -53,6 +56,8 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
   }
 
   const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  // Known only now (the port): by default the browser may call from the public URL's origin only.
+  const corsOrigins = resolveCorsOrigins(config.corsOrigins, publicUrl);
   let ctx: AtelierContext;
   try {
     ctx = await buildContext(config, logger, publicUrl);
@@ -79,9 +84,11 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     if (server) {
       app = createApp({
         logger,
-        localUserId: config.localUserId,
-        corsOrigins: config.corsOrigins,
+        authenticate: (token) => authenticate({ ctx: ctx.identity, input: { token } }),
+        corsOrigins,
+        hsts: publicUrl.startsWith('https://') ? 'always' : config.trustProxy ? 'when-forwarded-https' : 'never',
         bodyLimitBytes: config.bodyLimitBytes,
+        rateLimit: rateLimitRequests({ costly: ctx.limits.costly, auth: ctx.limits.auth, trustProxy: config.trustProxy }),
         outages: ctx.outages,
         isStopping: () => phase === 'stopping',
         register: (target) => registerRoutes(target, ctx, options.version),
@@ -90,8 +97,8 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
         redisUrl: ctx.redisUrl,
         onRedisError: ctx.onConnectionError,
         channelKey: ctx.realtimeChannelKey,
-        corsOrigins: config.corsOrigins,
-        localUserId: config.localUserId,
+        corsOrigins,
+        authenticate: (token) => authenticate({ ctx: ctx.identity, input: { token } }),
         store: ctx.store,
         logger,
       });

@@ -9,16 +9,26 @@ import { createTestDatabaseUrl } from '../shared/testing/postgres.js';
 import { deleteKeysWithPrefix, testRedisUrl, uniquePrefix } from '../shared/testing/redis.js';
 import { startAtelier, type Atelier, type StartOptions } from './system.js';
 
-export interface TestAtelier extends Atelier {
+/** A signed-in user of the test system, with their own credential on every call. */
+export interface TestUser {
+  user: { id: string; org_id: string; email: string; role: string; [field: string]: unknown };
+  token: string;
+  refreshToken: string;
+  /** `fetch` against the gateway as this user (an `authorization` header given here wins; `''` sends none). */
+  api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** A Socket.IO client signed in as this user. */
+  connect(): Promise<Socket>;
+}
+
+export interface TestAtelier extends Atelier, TestUser {
   url: string;
   dataDir: string;
   /** What it logged, one parsed JSON line each (kept when started with `{ captureLogs: true }`). */
   logs: LogLine[];
   /** The environment it was started with: another process given it joins the same system. */
   env: Record<string, string>;
-  /** `fetch` against the gateway, JSON in and out. */
-  api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
-  connect(): Promise<Socket>;
+  /** Another account on the same system (AUTH_REGISTRATION is open in tests unless a test says otherwise). */
+  signUp(name?: string): Promise<TestUser>;
   close(): Promise<void>;
 }
 
@@ -35,6 +45,16 @@ export interface ApiResponse {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
+
+/** Limits no test meets by accident (the limiters and the quota still run on every request). */
+const UNLIMITED: Record<string, string> = {
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+  LOGIN_MAX_FAILURES: '1000000',
+  LOGIN_MAX_FAILURES_PER_IP: '1000000',
+  USER_DAILY_QUOTA: '1000000000',
+  ORG_MONTHLY_QUOTA: '1000000000',
+};
 
 /**
  * The whole system in this process, as `npm start` runs it, on a random port: the machine's
@@ -58,6 +78,10 @@ export async function startTestAtelier(
     QUEUE_PREFIX: uniquePrefix('e2e'),
     JOB_BACKOFF_MS: '50',
     LOG_LEVEL: 'silent',
+    AUTH_REGISTRATION: 'open',
+    // Every test signs up and posts from one address as fast as it can: the limits are out of its
+    // way unless it sets them (gateway/owasp/api4-resource-consumption.test.ts). They still count.
+    ...UNLIMITED,
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...(mongo ? { MONGO_URL: mongo.url } : {}),
     ...env,
@@ -74,33 +98,45 @@ export async function startTestAtelier(
   const url = atelier.url;
   if (!url) throw new Error('the test system has no gateway');
   const sockets: Socket[] = [];
+  const anonymous = (method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}) =>
+    callApi(url, method, pathname, body, headers);
+  const userOf = (tokens: ApiResponse['body']): TestUser => {
+    const token = tokens.access_token as string;
+    return {
+      user: tokens.user,
+      token,
+      refreshToken: tokens.refresh_token as string,
+      api: (method, pathname, body, headers = {}) => anonymous(method, pathname, body, withCredential(token, headers)),
+      connect: async () => {
+        const socket = await connectSocket(url, token);
+        sockets.push(socket);
+        return socket;
+      },
+    };
+  };
+  let accounts = 0;
+  const signUp = async (name = `user${++accounts}`) => {
+    const email = `${name}-${Math.random().toString(36).slice(2, 8)}@test.example`;
+    const reply = await anonymous('POST', '/v1/auth/register', { email, password: 'correct horse battery staple', display_name: name });
+    if (reply.status !== 201) throw new Error(`could not sign up ${email}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return userOf(reply.body);
+  };
+  // The first account: the instance's admin, whom the tests act as unless they sign up others.
+  // Started again on the same database (a restart), it signs in to the account it made before.
+  const ownerAccount = { email: 'owner@test.example', password: 'correct horse battery staple' };
+  let ownerReply = await anonymous('POST', '/v1/auth/register', { ...ownerAccount, display_name: 'owner' });
+  if (ownerReply.status === 409) ownerReply = await anonymous('POST', '/v1/auth/login', ownerAccount);
+  if (ownerReply.status >= 300) throw new Error(`could not sign the owner in: ${ownerReply.status} ${JSON.stringify(ownerReply.body)}`);
+  const owner = userOf(ownerReply.body);
 
   return {
     ...atelier,
+    ...owner,
     url,
     dataDir,
     logs,
     env: { ...fullEnv, PUBLIC_URL: atelier.ctx.publicUrl },
-    api: async (method, pathname, body, headers = {}) => {
-      const response = await fetch(new URL(pathname, url), {
-        method,
-        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-        body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await response.text();
-      let parsed: unknown = text;
-      if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
-      return { status: response.status, headers: response.headers, body: parsed };
-    },
-    connect: async () => {
-      const socket = io(url, { transports: ['websocket'], forceNew: true });
-      sockets.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-      return socket;
-    },
+    signUp,
     close: async () => {
       for (const socket of sockets) socket.disconnect();
       await atelier.stop();
@@ -110,6 +146,47 @@ export async function startTestAtelier(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `fetch` against the gateway, JSON in and out. */
+export async function callApi(
+  baseUrl: string,
+  method: string,
+  pathname: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse> {
+  const response = await fetch(new URL(pathname, baseUrl), {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/** `headers` with `Authorization: Bearer token`, unless they name their own (`''`: none at all). */
+export function withCredential(token: string, headers: Record<string, string>): Record<string, string> {
+  const own = Object.keys(headers).find((name) => name.toLowerCase() === 'authorization');
+  if (own === undefined) return { ...headers, authorization: `Bearer ${token}` };
+  if (headers[own] !== '') return headers;
+  const { [own]: _none, ...rest } = headers;
+  return rest;
+}
+
+/** A Socket.IO client, connected with `token` in its handshake (or refused: the promise rejects). */
+export async function connectSocket(url: string, token: string | undefined): Promise<Socket> {
+  const socket = io(url, { transports: ['websocket'], forceNew: true, ...(token !== undefined && { auth: { token } }) });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+  return socket;
 }
 
 /**

@@ -96,7 +96,7 @@ if (!hasPostgresServer) {
         (row: { message_id: string }) => row.message_id === posted.body.id,
       );
       expect(rows).toHaveLength(1);
-      expect(await readdir(path.join(atelier.dataDir, 'media', 'users', 'local'))).toHaveLength(1);
+      expect(await readdir(path.join(atelier.dataDir, 'media', 'users', atelier.user.id))).toHaveLength(1);
     });
   });
 }

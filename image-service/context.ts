@@ -1,3 +1,5 @@
+import type { Principal } from '../shared/principal.js';
+import type { ModerationPolicy } from '../shared/moderation.js';
 import type { MediaLinks, StorageKind } from './media-links.js';
 import type { GeneratedImage, ImageFormat, ImageGenerator, ImageStorage } from './ports.js';
 
@@ -5,11 +7,24 @@ import type { GeneratedImage, ImageFormat, ImageGenerator, ImageStorage } from '
 export interface ImageContext {
   imageGenerator: ImageGenerator;
   storage: ImageStorage;
+  /**
+   * What a provider's safety ratings of a made image lead to (MODERATION_POLICY): under `block`
+   * a HIGH rating is `safety_blocked` and nothing is stored; MEDIUM (or HIGH under `flag`) marks
+   * it nsfw; `off` ignores them. Default `block`.
+   */
+  moderationPolicy?: ModerationPolicy;
 }
 
-/** What the image routes need besides: how to link to a stored file. */
+/** What the image routes need besides: how to link to a stored file, and where to file one. */
 export interface ImageRouteContext extends ImageContext {
   links: MediaLinks;
+  /**
+   * Files an image made by `POST /v1/image/generate/` where its owner can find, trash and delete
+   * it (the gateway wires the gallery in: the image service knows nothing of it). Called once the
+   * file is stored; when it throws, the file is removed again and the request fails, so no file is
+   * left that nothing points to.
+   */
+  fileImage: (input: { image: StoredImage; prompt: string; principal: Principal }) => Promise<void>;
 }
 
 /**
@@ -32,12 +47,16 @@ export interface StoredImage {
   provider: string;
   model: string;
   seed: number;
+  /** Not safe for work: its prompt or its source was flagged, or the provider rated it so. Absent: not flagged. */
+  nsfw?: boolean;
 }
 
 /** Facts a caller may keep with the stored file (Cloudinary tags and context; disk ignores them). */
 export interface StoreExtras {
   tags?: string[];
   context?: Record<string, string>;
+  /** Known to be nsfw already (its prompt's moderation, the image it changes): the result is too. */
+  nsfw?: boolean | undefined;
 }
 
 /**

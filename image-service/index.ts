@@ -1,7 +1,8 @@
 /** The image service's public face: everything other folders may use. */
 export type { GeneratedImage, ImageFormat, ImageGenerator, ImageStorage } from './ports.js';
 export type { ImageContext, ImageRouteContext, StoredImage } from './context.js';
-export { createMediaLinks, STORAGE_KINDS, type MediaLinks, type StorageKind } from './media-links.js';
+export { createMediaLinks, mediaPath, STORAGE_KINDS, type MediaLinks, type StorageKind } from './media-links.js';
+export { createMediaSigner, type MediaSigner } from './media-signer.js';
 export { createDiskStorage, sweepTemporaryFiles } from './storage/disk.js';
 export { createCloudinaryStorage } from './storage/cloudinary.js';
 export { createOfflineRenderer } from './offline/renderer.js';

@@ -1,3 +1,5 @@
+import type { MediaSigner } from './media-signer.js';
+
 /** Where a stored image's file is: our disk storage, Cloudinary, or somewhere we only link to. */
 export const STORAGE_KINDS = ['disk', 'cloudinary', 'external'] as const;
 export type StorageKind = (typeof STORAGE_KINDS)[number];
@@ -15,14 +17,22 @@ export interface MediaLinks {
   urlOf(image: ImageRef): string;
 }
 
+/** The path the gateway serves a disk file at; what a media URL's signature covers. */
+export function mediaPath(storageKey: string): string {
+  return `/media/${storageKey}`;
+}
+
 /**
- * Links for this process: a file on our disk is served at `{publicUrl}/media/{key}`, built on
- * each read, so a row written by a worker never holds another process's address; any other
- * storage's URL is its own.
+ * Links for this process: a file on our disk is served at `{publicUrl}/media/{key}`, signed and
+ * expiring (see MediaSigner), built on each read, so a row written by a worker never holds
+ * another process's address nor a URL that has run out; any other storage's URL is its own
+ * (Cloudinary's are signed by Cloudinary's rules: see storage/cloudinary.ts).
  */
-export function createMediaLinks(options: { publicUrl: string }): MediaLinks {
-  const base = `${options.publicUrl}/media/`;
+export function createMediaLinks(options: { publicUrl: string; signer: MediaSigner }): MediaLinks {
   return {
-    urlOf: (image) => (image.storage === 'disk' && image.storageKey !== null ? base + image.storageKey : (image.url ?? '')),
+    urlOf: (image) =>
+      image.storage === 'disk' && image.storageKey !== null
+        ? options.publicUrl + options.signer.sign(mediaPath(image.storageKey))
+        : (image.url ?? ''),
   };
 }

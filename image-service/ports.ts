@@ -3,6 +3,7 @@
  * (local disk, Cloudinary) keeps them and hands out a URL.
  */
 
+import type { ProviderSafety } from '../shared/moderation.js';
 import type { ProviderUsage } from '../shared/usage.js';
 
 export type { ProviderUsage };
@@ -54,6 +55,8 @@ export interface GeneratedImage {
   provider: string;
   model: string;
   usage?: ProviderUsage;
+  /** The provider's safety ratings of the image, when it gives some (Gemini). */
+  safety?: ProviderSafety;
 }
 
 export interface ImageGenerator {

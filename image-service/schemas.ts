@@ -70,7 +70,11 @@ export const GenerateImageBody = z
 
 export const GeneratedImageBody = z
   .object({
-    url: z.string().openapi({ example: 'http://localhost:9999/media/users/local/019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e.png' }),
+    id: z.uuid().openapi({ description: 'The image\'s id in the caller\'s gallery (`/v1/gallery/{id}/`)', example: '019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e' }),
+    url: z.string().openapi({
+      description: 'The stored file. Served by Atelier: signed and expiring (`MEDIA_URL_TTL_S`); on Cloudinary: its signed delivery URL',
+      example: 'http://localhost:9999/media/users/019a0c4e-0000-7000-8000-000000000001/019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e.png?expires=1767225600&signature=…',
+    }),
     width: z.number().int(),
     height: z.number().int(),
     format: z.enum(IMAGE_FORMATS),
@@ -78,5 +82,6 @@ export const GeneratedImageBody = z
     provider: z.string().openapi({ example: 'offline' }),
     model: z.string().openapi({ example: 'atelier-renderer-1' }),
     seed: z.number().int(),
+    is_nsfw: z.boolean().openapi({ description: 'Flagged by moderation (the prompt check, the image model\'s safety ratings); filed so in the gallery.' }),
   })
   .openapi('GeneratedImage');

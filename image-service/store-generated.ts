@@ -1,8 +1,10 @@
+import { ProviderError } from '../shared/errors.js';
 import type { ImageContext, OnGenerated, StoreExtras, StoredImage } from './context.js';
 import type { GeneratedImage } from './ports.js';
 
 /**
- * What generate, edit and enhance share: tell the caller the image is made, store it under the
+ * What generate, edit and enhance share: apply the moderation policy to the provider's safety
+ * ratings of the image (see ImageContext), tell the caller the image is made, store it under the
  * id given, and describe the result.
  */
 export async function storeGenerated(
@@ -11,6 +13,7 @@ export async function storeGenerated(
   image: GeneratedImage,
   timing: { startedAt: number; seed?: number | undefined },
 ): Promise<StoredImage> {
+  const nsfw = judgeImage(ctx, image) || target.nsfw === true;
   await target.onGenerated?.(image, Math.round(performance.now() - timing.startedAt));
   const stored = await ctx.storage.put({
     imageId: target.id,
@@ -33,5 +36,16 @@ export async function storeGenerated(
     provider: image.provider,
     model: image.model,
     seed: timing.seed ?? image.seed,
+    ...(nsfw && { nsfw }),
   };
+}
+
+/** Whether the provider's ratings flag the image; a HIGH rating under `block` stops it before it is stored. */
+function judgeImage(ctx: ImageContext, image: GeneratedImage): boolean {
+  const policy = ctx.moderationPolicy ?? 'block';
+  if (policy === 'off' || !image.safety) return false;
+  if (policy === 'block' && image.safety.severe) {
+    throw new ProviderError(image.provider, 'safety_blocked', `the image was rated unsafe (${image.safety.ratings.join(', ')})`);
+  }
+  return image.safety.flagged;
 }

@@ -10,6 +10,7 @@ import { enhanceImage } from './enhance-image.js';
 import { generateImage } from './generate-image.js';
 import { loadStoredImage } from './load-stored-image.js';
 import { createMediaLinks } from './media-links.js';
+import { createMediaSigner } from './media-signer.js';
 import { createOfflineRenderer } from './offline/renderer.js';
 import { createDiskStorage } from './storage/disk.js';
 
@@ -31,9 +32,10 @@ describe('generateImage', () => {
     expect(image).toMatchObject({ width: 1024, height: 576, format: 'webp', seed: 7, provider: 'offline', model: 'atelier-renderer-1', storage: 'disk', thumbnailUrl: null });
     expect(isUuid(image.id)).toBe(true);
     expect(image.storageKey).toBe(`users/ana/${image.id}.webp`);
-    // On disk the URL is built when it is read, by whoever reads it.
+    // On disk the URL is built (and signed) when it is read, by whoever reads it.
     expect(image.url).toBeNull();
-    expect(createMediaLinks({ publicUrl: 'http://atelier.test' }).urlOf(image)).toBe(`http://atelier.test/media/${image.storageKey}`);
+    const links = createMediaLinks({ publicUrl: 'http://atelier.test', signer: createMediaSigner({ key: Buffer.alloc(32, 1), ttlSeconds: 3600 }) });
+    expect(links.urlOf(image)).toMatch(new RegExp(`^http://atelier\\.test/media/${image.storageKey}\\?expires=\\d+&signature=[\\w-]{43}$`));
     const stored = await loadStoredImage(ctx.storage, image);
     expect(stored.byteLength).toBe(image.bytes);
     expect(await sharp(stored).metadata()).toMatchObject({ width: 1024, height: 576, format: 'webp' });

@@ -1,3 +1,4 @@
+import type { ProviderSafety } from '../shared/moderation.js';
 import type { ProviderUsage } from '../shared/usage.js';
 
 /**
@@ -45,6 +46,8 @@ export interface Refinement {
   usage?: ProviderUsage;
   /** Served from the refinement cache: no provider call was made. */
   cached?: boolean;
+  /** The provider's safety ratings of the prompt and its answer, when it gives some (Gemini). */
+  safety?: ProviderSafety;
 }
 
 export interface PromptEngine {

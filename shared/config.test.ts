@@ -25,4 +25,23 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ...base, ...servers, ATELIER_ROLES: 'worker', CLOUDINARY_URL: 'cloudinary://k:s@demo' })).not.toThrow();
   });
+
+  it('reads the browser and media settings: own origin, signed media URLs for an hour, no proxy trusted', () => {
+    expect(loadConfig(base)).toMatchObject({ corsOrigins: undefined, mediaUrlTtlSeconds: 3600, trustProxy: false });
+    expect(loadConfig({ ...base, CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+    expect(loadConfig({ ...base, CORS_ORIGINS: ' https://app.example.com/ , http://localhost:5173 ' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(loadConfig({ ...base, MEDIA_URL_TTL_S: '600', TRUST_PROXY: 'true' })).toMatchObject({ mediaUrlTtlSeconds: 600, trustProxy: true });
+  });
+
+  it.each([
+    ['an origin with a path', { CORS_ORIGINS: 'https://app.example.com/ui' }, /CORS_ORIGINS: "https:\/\/app.example.com\/ui" is not an origin/],
+    ['an origin that is no URL', { CORS_ORIGINS: 'app.example.com' }, /CORS_ORIGINS: "app.example.com" is not an origin/],
+    ['a media TTL under a minute', { MEDIA_URL_TTL_S: '5' }, /MEDIA_URL_TTL_S: expected a whole number from 60/],
+    ['a TRUST_PROXY that is no yes or no', { TRUST_PROXY: 'maybe' }, /TRUST_PROXY: expected "true" or "false"/],
+  ])('refuses %s', (_name, env, message) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(message);
+  });
 });

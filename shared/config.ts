@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { findRedisServer } from './connections/redis.js';
+import { MODERATION_POLICIES, type ModerationPolicy } from './moderation.js';
 
 /**
  * The whole environment, parsed once at start. Nothing else in Atelier reads `process.env`:
@@ -79,17 +80,41 @@ const EnvSchema = z.object({
   IMAGE_PROVIDER: provider.optional(),
   CLOUDINARY_URL: optionalUrl(['cloudinary://'], 'cloudinary://key:secret@cloud-name'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CORS_ORIGINS: z.string().default('*'),
+  CORS_ORIGINS: optionalText,
+  MEDIA_URL_TTL_S: integer(60, 7 * 24 * 3600, 3600),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'expected "true" or "false"' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024, 256 * 1024),
   WORKER_CONCURRENCY: integer(1, 256, 4),
   JOB_ATTEMPTS: integer(1, 20, 3),
   JOB_BACKOFF_MS: integer(0, 600_000, 1000),
   JOB_LOCK_MS: integer(1000, 600_000, 30_000),
   REFINE_CACHE_TTL_SECONDS: integer(0, 30 * 24 * 3600, 24 * 3600),
+  MODERATION_POLICY: z.enum(MODERATION_POLICIES, { message: 'expected "block", "flag" or "off"' }).default('block'),
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'expected letters, digits, "_" or "-"').default('atelier'),
+  LANE_HIGH_LEAD_S: integer(0, 24 * 3600, 60),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 30_000),
   START_TIMEOUT_MS: integer(100, 600_000, 10_000),
-  LOCAL_USER_ID: z.string().min(1).default('local'),
+  AUTH_REGISTRATION: z.enum(['open', 'invite', 'closed'], { message: 'expected "open", "invite" or "closed"' }).optional(),
+  AUTH_TOKEN_SECRET: optionalText.pipe(z.string().min(32, { message: 'expected at least 32 characters' }).optional()),
+  AUTH_ACCESS_TTL_S: integer(60, 24 * 3600, 900),
+  AUTH_REFRESH_TTL_S: integer(3600, 365 * 24 * 3600, 30 * 24 * 3600),
+  AUTH_JWKS_URL: optionalUrl(['https://', 'http://'], 'https://tenant.auth0.com/.well-known/jwks.json'),
+  AUTH_JWT_SECRET: optionalText.pipe(z.string().min(32, { message: 'expected at least 32 characters' }).optional()),
+  AUTH_ISSUER: optionalText,
+  AUTH_AUDIENCE: optionalText,
+  AUTH_USER_CLAIM: z.string().min(1).default('sub'),
+  AUTH_ORG_CLAIM: z.string().min(1).default('org_id'),
+  AUTH_ROLE_CLAIM: z.string().min(1).default('role'),
+  AUTH_ADMIN_ROLES: z.string().default('admin'),
+  RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 30),
+  AUTH_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 30),
+  LOGIN_MAX_FAILURES: integer(1, 1_000_000, 10),
+  LOGIN_MAX_FAILURES_PER_IP: integer(1, 1_000_000, 100),
+  USER_DAILY_QUOTA: integer(0, 1_000_000_000, 100),
+  ORG_MONTHLY_QUOTA: integer(0, 1_000_000_000, 3000),
 });
 
 export interface Config {
@@ -114,7 +139,19 @@ export interface Config {
   imageProvider: 'offline' | 'gemini';
   cloudinaryUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  corsOrigins: string[] | '*';
+  /**
+   * The browser origins allowed to call the API and open sockets (with credentials). `undefined`
+   * (CORS_ORIGINS unset): only the instance's own origin, that of the public URL, known once the
+   * gateway listens. `'*'`: any origin, never with credentials, never on `/internal/`.
+   */
+  corsOrigins: string[] | '*' | undefined;
+  /** How long a signed media URL handed out stays valid (MEDIA_URL_TTL_S). */
+  mediaUrlTtlSeconds: number;
+  /**
+   * Whether a proxy in front sets `X-Forwarded-Proto` / `X-Forwarded-For` truthfully (TRUST_PROXY).
+   * Off: those headers are a client's word and ignored.
+   */
+  trustProxy: boolean;
   bodyLimitBytes: number;
   workerConcurrency: number;
   jobAttempts: number;
@@ -123,12 +160,56 @@ export interface Config {
   jobLockMs: number;
   /** How long a refinement stays cached (0: no cache). */
   refineCacheTtlSeconds: number;
+  /** What prompts and images that moderation finds unsafe lead to (MODERATION_POLICY, default block; docs/moderation.md). */
+  moderationPolicy: ModerationPolicy;
   queuePrefix: string;
+  /** How many seconds ahead of the normal lane the high lane goes (conversation/pipeline/lanes.ts). */
+  laneHighLeadSeconds: number;
   shutdownTimeoutMs: number;
   /** How long the start waits for the Redis named by REDIS_URL before it stops with an error naming it. */
   startTimeoutMs: number;
-  /** Every row is scoped to a user; until authentication comes, all requests act as this one. */
-  localUserId: string;
+  auth: AuthConfig;
+  limits: LimitsConfig;
+}
+
+/** Rate limits and quotas (docs/limits.md). */
+export interface LimitsConfig {
+  /** Requests a user may make a minute to the costly routes (posting a message, refine, generate), together. */
+  costlyPerMinute: number;
+  /** Requests an IP address may make a minute to the `/v1/auth/` routes. */
+  authPerMinute: number;
+  /** Failed sign-ins in a row for one email from one IP before it is blocked for a while. */
+  loginMaxFailures: number;
+  /** Failed sign-ins a day from one IP, whatever the email, before it is blocked for a day. */
+  loginMaxFailuresPerIp: number;
+  /** Images a user may make a UTC day, unless their `daily_quota` says otherwise. */
+  userDailyQuota: number;
+  /** Images an organisation may make a UTC month, unless its `monthly_quota` says otherwise. */
+  orgMonthlyQuota: number;
+}
+
+export interface AuthConfig {
+  /** Who may make an account once the first one (the admin) exists. */
+  registration: 'open' | 'invite' | 'closed';
+  /** Signs Atelier's own access tokens; unset: a secret the instance makes once and keeps in its database. */
+  tokenSecret: string | undefined;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  /** Tokens from the user's identity provider, when one is configured. */
+  provider: ProviderAuthConfig | undefined;
+}
+
+export interface ProviderAuthConfig {
+  /** Where its signing keys are (RS256/ES256) … */
+  jwksUrl: string | undefined;
+  /** … or the secret another backend of the user's signs HS256 tokens with. */
+  jwtSecret: string | undefined;
+  issuer: string;
+  audience: string;
+  /** The claims that carry the user's id, the organisation and the role. */
+  claims: { user: string; org: string; role: string };
+  /** Role claim values that make an admin. */
+  adminRoles: string[];
 }
 
 /** Thrown when the environment is wrong; its message names each bad variable and what it expects. */
@@ -167,8 +248,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
     return explicit ?? (e.GEMINI_API_KEY ? 'gemini' : 'offline');
   };
+  const providerConfigured = Boolean(e.AUTH_JWKS_URL || e.AUTH_JWT_SECRET);
+  if (e.AUTH_JWKS_URL && e.AUTH_JWT_SECRET) {
+    problems.push('  AUTH_JWKS_URL, AUTH_JWT_SECRET: set one of them, not both: the provider signs with keys (JWKS) or with a shared secret');
+  }
+  if (providerConfigured && (!e.AUTH_ISSUER || !e.AUTH_AUDIENCE)) {
+    problems.push(`  ${e.AUTH_ISSUER ? 'AUTH_AUDIENCE' : 'AUTH_ISSUER'}: required with ${e.AUTH_JWKS_URL ? 'AUTH_JWKS_URL' : 'AUTH_JWT_SECRET'}: a provider's token is accepted only for this issuer and audience`);
+  }
   const promptProvider = choose('PROMPT_PROVIDER', e.PROMPT_PROVIDER);
   const imageProvider = choose('IMAGE_PROVIDER', e.IMAGE_PROVIDER);
+  const corsOrigins = parseCorsOrigins(e.CORS_ORIGINS, problems);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 
   return {
@@ -192,21 +281,66 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     imageProvider,
     cloudinaryUrl: e.CLOUDINARY_URL,
     logLevel: e.LOG_LEVEL,
-    corsOrigins:
-      e.CORS_ORIGINS.trim() === '*'
-        ? '*'
-        : e.CORS_ORIGINS.split(',')
-            .map((origin) => origin.trim())
-            .filter(Boolean),
+    corsOrigins,
+    mediaUrlTtlSeconds: e.MEDIA_URL_TTL_S,
+    trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobAttempts: e.JOB_ATTEMPTS,
     jobBackoffMs: e.JOB_BACKOFF_MS,
     jobLockMs: e.JOB_LOCK_MS,
     refineCacheTtlSeconds: e.REFINE_CACHE_TTL_SECONDS,
+    moderationPolicy: e.MODERATION_POLICY,
     queuePrefix: e.QUEUE_PREFIX,
+    laneHighLeadSeconds: e.LANE_HIGH_LEAD_S,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     startTimeoutMs: e.START_TIMEOUT_MS,
-    localUserId: e.LOCAL_USER_ID,
+    limits: {
+      costlyPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginMaxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      userDailyQuota: e.USER_DAILY_QUOTA,
+      orgMonthlyQuota: e.ORG_MONTHLY_QUOTA,
+    },
+    auth: {
+      // Embedded, an instance is one person's: anyone may join. On a database server, invitations.
+      registration: e.AUTH_REGISTRATION ?? (e.DATABASE_URL ? 'invite' : 'open'),
+      tokenSecret: e.AUTH_TOKEN_SECRET,
+      accessTtlSeconds: e.AUTH_ACCESS_TTL_S,
+      refreshTtlSeconds: e.AUTH_REFRESH_TTL_S,
+      provider: providerConfigured
+        ? {
+            jwksUrl: e.AUTH_JWKS_URL,
+            jwtSecret: e.AUTH_JWT_SECRET,
+            issuer: e.AUTH_ISSUER as string,
+            audience: e.AUTH_AUDIENCE as string,
+            claims: { user: e.AUTH_USER_CLAIM, org: e.AUTH_ORG_CLAIM, role: e.AUTH_ROLE_CLAIM },
+            adminRoles: e.AUTH_ADMIN_ROLES.split(',').map((role) => role.trim()).filter(Boolean),
+          }
+        : undefined,
+    },
   };
+}
+
+/**
+ * CORS_ORIGINS: unset, the instance's own origin; `*`, any; else a comma-separated list of
+ * origins (`https://app.example.com`), kept in the form a browser's `Origin` header has them.
+ */
+function parseCorsOrigins(value: string | undefined, problems: string[]): string[] | '*' | undefined {
+  if (value === undefined) return undefined;
+  if (value === '*') return '*';
+  const origins: string[] = [];
+  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    let origin: string | undefined;
+    try {
+      const url = new URL(entry);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && (url.pathname === '/' || url.pathname === '') && !url.search) origin = url.origin;
+    } catch {
+      // reported below
+    }
+    if (origin === undefined) problems.push(`  CORS_ORIGINS: "${entry}" is not an origin; expected "*" or a comma-separated list such as https://app.example.com`);
+    else origins.push(origin);
+  }
+  return origins;
 }

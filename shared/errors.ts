@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'route_not_found',
   'conflict',
   'idempotency_key_reused',
+  // who the caller is and what they may do
+  'unauthenticated',
+  'forbidden',
+  'quota_exceeded',
   // the pipeline and its providers
   'no_source_image',
   'rate_limited',
@@ -75,6 +79,33 @@ export class NotFound extends AppError {
 export class Conflict extends AppError {
   constructor(message: string) {
     super('conflict', message);
+  }
+}
+
+/** No credential, or one that is not (or no longer) valid: the client must sign in again. */
+export class Unauthenticated extends AppError {
+  constructor(message = 'a valid credential is required: send "Authorization: Bearer <access token or API key>"') {
+    super('unauthenticated', message);
+  }
+}
+
+/** A valid credential without the right to do this. */
+export class Forbidden extends AppError {
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+/**
+ * Refused by one of our limits: too many requests (`rate_limited`) or no image quota left
+ * (`quota_exceeded`). The gateway answers 429 with `Retry-After` from `retryAfterMs`.
+ */
+export class TooManyRequests extends AppError {
+  readonly retryAfterMs: number;
+
+  constructor(code: 'rate_limited' | 'quota_exceeded', message: string, retryAfterMs: number) {
+    super(code, message, { retryable: true });
+    this.retryAfterMs = retryAfterMs;
   }
 }
 

@@ -1,11 +1,14 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Principal } from './principal.js';
 
 /** What every request carries, set by the gateway's middleware. */
 export interface AppEnv {
   Variables: {
     requestId: string;
-    /** The user the request acts for. One local user until authentication comes. */
+    /** The user the request acts for (the principal's), which every use case is scoped by. */
     userId: string;
+    /** Who the credential is (gateway/middleware/authenticate.ts); unset on public routes. */
+    principal: Principal;
   };
 }
 
@@ -35,12 +38,14 @@ const errorResponse = (description: string) => ({
  */
 export const errorResponses = {
   400: errorResponse('Malformed JSON or a field that fails validation'),
+  401: errorResponse('No credential, or one that is not valid (`unauthenticated`); answered with `WWW-Authenticate: Bearer`'),
+  403: errorResponse('The credential is valid but may not do this (`forbidden`)'),
   404: errorResponse('No such resource for this user'),
   409: errorResponse('Conflicts with the current state'),
   413: errorResponse('Body larger than the limit'),
   415: errorResponse('Body is not JSON'),
   422: errorResponse('Understood but refused (e.g. an idempotency key reused with another body)'),
-  429: errorResponse('The provider asked us to slow down (`rate_limited`); `Retry-After` says how long, when it said'),
+  429: errorResponse('Too many requests (`rate_limited`: ours, or the provider\'s) or no quota left (`quota_exceeded`); `Retry-After` says how long'),
   502: errorResponse('The provider refused our credentials (`provider_auth_failed`) or answered something unusable (`invalid_response`)'),
   503: errorResponse('A dependency is unavailable; try again'),
 } as const;

@@ -2,7 +2,9 @@ import type { GalleryContext } from '../../gallery/index.js';
 import type { ImageGenerator, ImageStorage, MediaLinks } from '../../image-service/index.js';
 import type { PromptEngine } from '../../prompt-service/index.js';
 import type { Logger } from '../../shared/logger.js';
+import type { ModerationPolicy } from '../../shared/moderation.js';
 import type { OutageMonitor } from '../../shared/outages.js';
+import type { QuotaPort } from '../../shared/quota.js';
 import type { RealtimePublisher } from '../../shared/realtime.js';
 import type { ConversationStore } from '../store/port.js';
 import type { PipelineQueues } from './queues.js';
@@ -22,6 +24,10 @@ export interface PipelineContext {
   outages: OutageMonitor;
   promptEngine: PromptEngine;
   imageGenerator: ImageGenerator;
+  /** The refine stage checks each prompt with it before any image is made (moderatePrompt). */
+  moderationPolicy: ModerationPolicy;
   storage: ImageStorage;
   gallery: GalleryContext;
+  /** A message that fails gives its quota unit back (fail-message.ts). */
+  quota: QuotaPort;
 }

@@ -39,6 +39,7 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
     input: {
       id: image.id,
       userId: saving.userId,
+      orgId: saving.orgId,
       sessionId: saving.sessionId,
       messageId: saving.id,
       prompt: saving.content,
@@ -55,6 +56,7 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
       thumbnailUrl: image.thumbnailUrl,
       storage: image.storage,
       storageKey: image.storageKey,
+      isNsfw: image.nsfw === true,
       metadata: { negative_prompt: saving.refinement?.negativePrompt ?? null },
     },
   });

@@ -70,7 +70,7 @@ export async function imageStage(ctx: PipelineContext, job: Job<StageJob>): Prom
     );
     if (!stored) return;
   }
-  await enqueueStage(ctx.queues, 'finalize', message.id);
+  await enqueueStage(ctx.queues, 'finalize', message);
 }
 
 function makeImage(
@@ -85,14 +85,18 @@ function makeImage(
     id: derivedId('image', message.id),
     tags: [message.intent ?? 'generate', ctx.imageGenerator.provider],
     context: { session_id: message.sessionId, message_id: message.id },
+    // Moderation flagged the prompt (refine stage): the image is nsfw whatever the provider says.
+    nsfw: message.refinement?.nsfw === true,
   };
   const seed = options.seed ?? seedFor(message.id);
   if (message.intent === 'edit' || message.intent === 'enhance') {
-    return changeSource(ctx, message, async (source, bytes) =>
-      message.intent === 'edit'
-        ? editImage({ ctx, input: { ...target, source: bytes, instruction: prompt, seed, format: options.format ?? source.format }, onGenerated })
-        : enhanceImage({ ctx, input: { ...target, source: bytes, instruction: prompt, seed: source.seed, format: options.format ?? source.format }, onGenerated }),
-    );
+    return changeSource(ctx, message, async (source, bytes) => {
+      // A change of an nsfw image is nsfw too.
+      const changed = { ...target, nsfw: target.nsfw || source.nsfw === true };
+      return message.intent === 'edit'
+        ? editImage({ ctx, input: { ...changed, source: bytes, instruction: prompt, seed, format: options.format ?? source.format }, onGenerated })
+        : enhanceImage({ ctx, input: { ...changed, source: bytes, instruction: prompt, seed: source.seed, format: options.format ?? source.format }, onGenerated });
+    });
   }
   return generateImage({
     ctx,

@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listImages, migrateGallery } from '../../gallery/index.js';
-import { createDiskStorage, createMediaLinks, createOfflineRenderer } from '../../image-service/index.js';
+import { createDiskStorage, createMediaLinks, createMediaSigner, createOfflineRenderer } from '../../image-service/index.js';
+import { createQuota } from '../../limits/index.js';
 import { createOfflinePromptEngine } from '../../prompt-service/index.js';
+import { loadConfig } from '../../shared/config.js';
 import type { Postgres } from '../../shared/connections/postgres.js';
 import type { Redis } from '../../shared/connections/redis.js';
 import { createLogger } from '../../shared/logger.js';
@@ -47,7 +50,7 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'silent' });
   const realtime = createRedisPublisher(redis, `${prefix}-realtime`, () => {});
   const storage = createDiskStorage({ mediaDir });
-  const links = createMediaLinks({ publicUrl: 'http://localhost:9999' });
+  const links = createMediaLinks({ publicUrl: 'http://localhost:9999', signer: createMediaSigner({ key: randomBytes(32), ttlSeconds: 3600 }) });
   ctx = {
     store: conversations.store,
     queues: createPipelineQueues({ connection: redis, prefix, attempts: 1, backoffMs: 10 }),
@@ -57,8 +60,11 @@ beforeAll(async () => {
     outages: createOutageMonitor(logger, {}),
     promptEngine: createOfflinePromptEngine(),
     imageGenerator: createOfflineRenderer(),
+    moderationPolicy: 'block',
     storage,
     gallery: { db: postgres.db, storage, links, realtime, logger },
+    // Only refunds happen here (a failed message gives its unit back): Redis alone.
+    quota: createQuota({ redis, db: postgres.db, config: loadConfig({}).limits, keyPrefix: prefix, logger }),
   };
 });
 
@@ -83,7 +89,7 @@ async function postedMessage(user: string, content: string): Promise<{ session: 
 
 /** The real job of a stage, as BullMQ would hand it to a worker. */
 async function jobFor(stage: PipelineStage, message: MessageRecord): Promise<Job<StageJob>> {
-  await enqueueStage(ctx.queues, stage, message.id);
+  await enqueueStage(ctx.queues, stage, message);
   const job = await ctx.queues[stage].getJob(stageJobId(message.id, stage));
   if (!job) throw new Error(`no ${stage} job`);
   return job;

@@ -35,7 +35,7 @@ export async function recoverStalledMessages(
     const job = await ctx.queues[stage].getJob(stageJobId(holder.id, stage));
     const state = job ? await job.getState() : 'missing';
     if (state === 'missing' || state === 'unknown') {
-      await enqueueStage(ctx.queues, stage, holder.id);
+      await enqueueStage(ctx.queues, stage, holder);
       requeued += 1;
     } else if (state === 'failed') {
       ctx.logger.warn({ messageId: holder.id, stage, reason: job?.failedReason }, 'a job failed without finishing its message');

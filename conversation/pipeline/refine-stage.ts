@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { MAX_HISTORY_TURNS, refinePrompt, type HistoryTurn } from '../../prompt-service/index.js';
+import { MAX_HISTORY_TURNS, moderatePrompt, refinePrompt, type HistoryTurn } from '../../prompt-service/index.js';
 import type { StageJob } from '../../shared/queues.js';
 import { isFinal, type MessageRecord } from '../message.js';
 import { transitionMessage } from '../transition-message.js';
@@ -8,10 +8,12 @@ import { enqueueStage } from './queues.js';
 import { sourceImageOf } from './source-image.js';
 
 /**
- * Stage 1: refine the prompt and detect the intent through the prompt service's `refinePrompt`,
- * with the session's earlier turns (finished: see turns.ts) as context. Then hand over to the
- * image stage, or straight to finalize for a chat reply. A message that already has its intent
- * (a retried or duplicated job) is not refined twice.
+ * Stage 1: check the prompt (`moderatePrompt`: a refused one ends FAILED `safety_blocked` before
+ * any provider call), refine it and detect the intent through the prompt service's
+ * `refinePrompt`, with the session's earlier turns (finished: see turns.ts) as context, then check
+ * the refined prompt with the provider's ratings. Then hand over to the image stage, or straight
+ * to finalize for a chat reply. A message that already has its intent (a retried or duplicated
+ * job) is not refined twice; a flagged one keeps `refinement.nsfw` for the image it leads to.
  */
 export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Promise<void> {
   let message = await ctx.store.findMessage(job.data.messageId);
@@ -31,10 +33,13 @@ export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Pro
       ctx.store.touchSession(started.userId, started.sessionId, started.createdAt),
     ]);
     const startedAt = performance.now();
+    const typed = await moderatePrompt({ ctx, input: { prompt: started.content } });
     const refinement = await refinePrompt({
       ctx,
       input: { prompt: started.content, context: { history: history.map(toTurn), hasPreviousImage: source !== null } },
     });
+    const refined = await moderatePrompt({ ctx, input: { prompt: refinement.refinedPrompt, providerSafety: refinement.safety } });
+    const nsfw = typed.nsfw || refined.nsfw;
     message = await transitionMessage(
       ctx,
       started.id,
@@ -49,6 +54,7 @@ export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Pro
           provider: refinement.provider,
           model: refinement.model,
           cached: refinement.cached ?? false,
+          ...(nsfw && { nsfw }),
         },
         ...(refinement.usage && {
           usage: { stage: 'refining' as const, provider: refinement.provider, model: refinement.model, ...refinement.usage },
@@ -59,7 +65,7 @@ export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Pro
     );
     if (!message) return;
   }
-  await enqueueStage(ctx.queues, message.intent === 'chat' ? 'finalize' : 'image', message.id);
+  await enqueueStage(ctx.queues, message.intent === 'chat' ? 'finalize' : 'image', message);
 }
 
 function toTurn(message: MessageRecord): HistoryTurn {

@@ -98,7 +98,7 @@ async function handleFailure(
  * list-dead-letters.ts): nothing about it lives only in Redis.
  */
 export async function failForGood(
-  ctx: Pick<PipelineContext, 'store' | 'realtime' | 'queues' | 'links'>,
+  ctx: Pick<PipelineContext, 'store' | 'realtime' | 'queues' | 'links' | 'quota' | 'logger'>,
   message: MessageRecord,
   error: Omit<MessageError, 'stage'>,
 ): Promise<MessageRecord | null> {

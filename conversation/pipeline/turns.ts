@@ -56,7 +56,7 @@ export async function startNextTurn(
   sessionId: string,
 ): Promise<MessageRecord | null> {
   const next = await claimNextTurn(ctx, sessionId);
-  if (next) await enqueueStage(ctx.queues, stageDue(next), next.id);
+  if (next) await enqueueStage(ctx.queues, stageDue(next), next);
   return next;
 }
 

@@ -20,7 +20,8 @@ const route = createRoute({
 export function registerCreateSession(app: App, ctx: ConversationContext): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid('json') ?? {};
-    const session = await createSession({ ctx, input: { userId: c.get('userId'), title: body.title } });
+    const { userId, orgId } = c.get('principal');
+    const session = await createSession({ ctx, input: { userId, orgId, title: body.title } });
     return c.json(toSessionWire(session), 201);
   });
 }

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses, type App } from '../../shared/http.js';
 import { PageQuery } from '../../shared/pagination.js';
+import { adminOrgOf } from '../../shared/principal.js';
 import type { ConversationContext } from '../context.js';
 import { listDeadLetters } from '../list-dead-letters.js';
 import { DeadLetterPage, toDeadLetterWire } from '../schemas.js';
@@ -9,7 +10,7 @@ const route = createRoute({
   method: 'get',
   path: '/internal/v1/dead-letters',
   tags: ['internal'],
-  summary: 'Messages that failed for good, newest first (operators; admin access comes with authentication)',
+  summary: "Your organisation's messages that failed for good, newest first (admins)",
   request: { query: PageQuery },
   responses: {
     200: { description: 'A page of dead letters', content: { 'application/json': { schema: DeadLetterPage } } },
@@ -21,7 +22,7 @@ const route = createRoute({
 export function registerListDeadLetters(app: App, ctx: ConversationContext): void {
   app.openapi(route, async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    const page = await listDeadLetters({ ctx, input: { limit, cursor } });
+    const page = await listDeadLetters({ ctx, input: { orgId: adminOrgOf(c.get('principal')), limit, cursor } });
     return c.json({ data: page.items.map(toDeadLetterWire), next_cursor: page.nextCursor }, 200);
   });
 }

@@ -52,10 +52,13 @@ export function registerPostMessage(app: App, ctx: ConversationContext): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const { content, options } = c.req.valid('json');
+    const { userId, orgId, lane } = c.get('principal');
     const { message, replayed } = await postMessage({
       ctx,
       input: {
-        userId: c.get('userId'),
+        userId,
+        orgId,
+        lane,
         sessionId: id,
         content,
         options: options && {

@@ -10,10 +10,10 @@ export function lookupId(id: string): string | null {
   return isUuid(id) ? id.toLowerCase() : null;
 }
 
-/** What `replaceMessage` writes: everything but the message's identity and creation time. */
-export type MessageChanges = Omit<MessageRecord, 'id' | 'sessionId' | 'userId' | 'createdAt'>;
+/** What `replaceMessage` writes: everything but the message's identity (its owner included) and creation time. */
+export type MessageChanges = Omit<MessageRecord, 'id' | 'sessionId' | 'userId' | 'orgId' | 'createdAt'>;
 
 export function messageChanges(next: MessageRecord): MessageChanges {
-  const { id: _id, sessionId: _sessionId, userId: _userId, createdAt: _createdAt, ...changes } = next;
+  const { id: _id, sessionId: _sessionId, userId: _userId, orgId: _orgId, createdAt: _createdAt, ...changes } = next;
   return changes;
 }

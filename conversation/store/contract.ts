@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, NotFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { MessageRecord, SessionRecord } from '../message.js';
-import { finishedRecord, imageRecord, messageRecord, newUser, progressed, sessionRecord } from './fixtures.js';
+import { finishedRecord, imageRecord, messageRecord, newOrg, newUser, progressed, sessionRecord } from './fixtures.js';
 import type { ConversationStore } from './port.js';
 
 /**
@@ -258,13 +258,19 @@ export function storeContract(
         expect(await store.findMessage(message!.id)).toStrictEqual(results[0] ? left : right);
       });
 
-      it('keeps the id, session, user and creation time of the message', async () => {
+      it('keeps the id, session, user, organisation and creation time of the message', async () => {
         const session = await seedSession();
         const [message] = await seedMessages(session, 1);
-        const moved = { ...progressed(message!, {}), sessionId: newId(), userId: newUser(), createdAt: new Date(0) };
+        const moved = { ...progressed(message!, {}), sessionId: newId(), userId: newUser(), orgId: newOrg(), createdAt: new Date(0) };
         expect(await store.replaceMessage(moved, message!.sequence)).toBe(true);
         const stored = await store.findMessage(message!.id);
-        expect(stored).toStrictEqual({ ...moved, sessionId: session.id, userId: session.userId, createdAt: message!.createdAt });
+        expect(stored).toStrictEqual({
+          ...moved,
+          sessionId: session.id,
+          userId: session.userId,
+          orgId: session.orgId,
+          createdAt: message!.createdAt,
+        });
       });
     });
 
@@ -309,16 +315,48 @@ export function storeContract(
         expect(await store.recentImages({ sessionId: session.id, beforeId: current!.id, limit: 5 })).toEqual([]);
       });
 
-      it('lists FAILED messages of every user, newest first, a page at a time (dead letters)', async () => {
+      it("lists an organisation's FAILED messages, every member's, newest first, a page at a time (dead letters)", async () => {
         const failed: Partial<MessageRecord> = { status: 'FAILED', stage: 'failed', completedAt: new Date() };
-        const session = await seedSession();
+        const orgId = newOrg();
+        const session = await seedSession(newUser(), { orgId });
         const [a, , c] = await seedMessages(session, 3, (index) => (index === 1 ? {} : failed));
-        const elsewhere = await seedSession();
-        const [d] = await seedMessages(elsewhere, 1, () => failed);
-        const newest = await store.listFailed({ limit: 3 });
+        const colleague = await seedSession(newUser(), { orgId });
+        const [d] = await seedMessages(colleague, 1, () => failed);
+        // Newer than the organisation's, so only the organisation filter keeps them out.
+        const [otherOrgs] = await seedMessages(await seedSession(), 1, () => failed);
+        await seedMessages(await seedSession(newUser(), { orgId: null }), 1, () => failed);
+
+        const newest = await store.listFailed({ orgId, limit: 3 });
         expect(newest.map((message) => message.id)).toEqual([d!.id, c!.id, a!.id]);
-        expect((await store.listFailed({ limit: 10, beforeId: c!.id }))[0]).toStrictEqual(a);
-        expect(await store.listFailed({ limit: 0 })).toEqual([]);
+        expect(await store.listFailed({ orgId, limit: 10, beforeId: c!.id })).toStrictEqual([a]);
+        expect(await store.listFailed({ orgId, limit: 0 })).toEqual([]);
+        expect(await store.listFailed({ orgId, limit: 10, beforeId: 'not-a-uuid' })).toEqual([]);
+        expect((await store.listFailed({ orgId: otherOrgs!.orgId!, limit: 10 })).map((message) => message.id)).toEqual([otherOrgs!.id]);
+      });
+
+      it("lists an organisation's unfinished messages, every member's, oldest first, a page at a time (its queue)", async () => {
+        const orgId = newOrg();
+        const session = await seedSession(newUser(), { orgId });
+        const [pending, running] = await seedMessages(session, 4, (index) =>
+          [
+            {},
+            { status: 'PROCESSING', stage: 'generating', lane: 'high' },
+            { status: 'DONE', stage: 'done', completedAt: new Date() },
+            { status: 'FAILED', stage: 'failed', completedAt: new Date() },
+          ][index] as Partial<MessageRecord>,
+        );
+        const [colleagues] = await seedMessages(await seedSession(newUser(), { orgId }), 1);
+        await seedMessages(await seedSession(), 1);
+        await seedMessages(await seedSession(newUser(), { orgId: null }), 1);
+
+        const queue = await store.listOrgUnfinished({ orgId, limit: 10 });
+        expect(queue).toStrictEqual([pending, running, colleagues]);
+        expect(queue.map((message) => message.lane)).toEqual(['normal', 'high', 'normal']);
+        expect(await store.listOrgUnfinished({ orgId, limit: 2 })).toStrictEqual([pending, running]);
+        expect(await store.listOrgUnfinished({ orgId, limit: 10, afterId: running!.id })).toStrictEqual([colleagues]);
+        expect(await store.listOrgUnfinished({ orgId, limit: 0 })).toEqual([]);
+        expect(await store.listOrgUnfinished({ orgId, limit: 10, afterId: 'not-a-uuid' })).toEqual([]);
+        expect(await store.listOrgUnfinished({ orgId: newOrg(), limit: 10 })).toEqual([]);
       });
 
       it('lists unfinished messages last changed before the cutoff, stillest first', async () => {
@@ -424,6 +462,26 @@ export function storeContract(
         const session = await seedSession();
         const [running] = await seedMessages(session, 2, (index) => (index === 0 ? { status: 'PROCESSING', stage: 'generating' } : {}));
         expect((await store.nextInLine(session.id))?.id).toBe(running!.id);
+      });
+    });
+
+    describe('organisations and lanes', () => {
+      it("keeps a session's and a message's organisation and lane as written", async () => {
+        const orgId = newOrg();
+        const session = await seedSession(newUser(), { orgId });
+        const [normal, high] = await seedMessages(session, 2, (index) => ({ lane: index === 0 ? 'normal' : 'high' }));
+        expect(await store.getSession(session.userId, session.id)).toStrictEqual(session);
+        expect(await store.findMessage(normal!.id)).toMatchObject({ orgId, lane: 'normal' });
+        expect(await store.findMessage(high!.id)).toMatchObject({ orgId, lane: 'high' });
+        expect(await store.nextInLine(session.id)).toStrictEqual(normal);
+      });
+
+      it('keeps rows without an organisation (written before organisations) readable by their user', async () => {
+        const session = await seedSession(newUser(), { orgId: null });
+        const [message] = await seedMessages(session, 1);
+        expect(await store.getSession(session.userId, session.id)).toStrictEqual(session);
+        expect(await store.getMessage(session.userId, session.id, message!.id)).toStrictEqual(message);
+        expect(message!.orgId).toBeNull();
       });
     });
 

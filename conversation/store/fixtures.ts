@@ -8,9 +8,15 @@ export function newUser(): string {
   return `user-${newId()}`;
 }
 
+/** An organisation no other test uses. */
+export function newOrg(): string {
+  return `org-${newId()}`;
+}
+
+/** A session of `userId`, in an organisation of its own unless `overrides` names one. */
 export function sessionRecord(userId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
   const at = new Date();
-  return { id: newId(), userId, title: 'Sunsets', createdAt: at, updatedAt: at, ...overrides };
+  return { id: newId(), userId, orgId: newOrg(), title: 'Sunsets', createdAt: at, updatedAt: at, ...overrides };
 }
 
 /** A message just posted: PENDING, with every optional field empty. */
@@ -20,6 +26,8 @@ export function messageRecord(session: SessionRecord, overrides: Partial<Message
       id: newId(),
       sessionId: session.id,
       userId: session.userId,
+      orgId: session.orgId,
+      lane: 'normal',
       content: 'Create a sunset landscape',
       options: {},
       at: new Date(),
@@ -57,6 +65,8 @@ export function finishedRecord(session: SessionRecord): MessageRecord {
     id: newId(),
     sessionId: session.id,
     userId: session.userId,
+    orgId: session.orgId,
+    lane: 'high',
     content: 'Please create a misty forest at dawn, ünïcödé and "quotes" included',
     options: { width: 1280, height: 720, aspectRatio: '16:9', seed: 7, format: 'webp' },
     status: 'FAILED',

@@ -32,7 +32,7 @@ const optionsSchema = new Schema<MessageOptions>(
 );
 
 const refinementSchema = new Schema<MessageRefinement>(
-  { negativePrompt: String, confidence: Number, provider: String, model: String, cached: Boolean },
+  { negativePrompt: String, confidence: Number, provider: String, model: String, cached: Boolean, nsfw: Boolean },
   nested,
 );
 
@@ -50,6 +50,7 @@ const imageSchema = new Schema<MessageImage>(
     model: String,
     storage: String,
     storageKey: String,
+    nsfw: Boolean,
   },
   nested,
 );
@@ -70,6 +71,8 @@ const sessionSchema = new Schema<SessionDocument>(
   {
     _id: { type: String, required: true },
     userId: { type: String, required: true },
+    // Absent on documents from before organisations (read back as null).
+    orgId: String,
     title: String,
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -85,6 +88,9 @@ const messageSchema = new Schema<MessageDocument>(
     _id: { type: String, required: true },
     sessionId: { type: String, required: true },
     userId: { type: String, required: true },
+    orgId: String,
+    // Absent on documents from before lanes (read back as `normal`).
+    lane: String,
     content: String,
     options: optionsSchema,
     status: String,
@@ -123,8 +129,13 @@ messageSchema.index(
   { sessionId: 1, _id: 1 },
   { name: 'unfinished_by_session', partialFilterExpression: { status: { $in: ['PENDING', 'PROCESSING'] } } },
 );
-// Dead letters: the failed messages, newest first.
-messageSchema.index({ _id: -1 }, { name: 'failed_by_id', partialFilterExpression: { status: 'FAILED' } });
+// Dead letters: an organisation's failed messages, newest first.
+messageSchema.index({ orgId: 1, _id: -1 }, { name: 'failed_by_org', partialFilterExpression: { status: 'FAILED' } });
+// An org admin's queue: the organisation's unfinished messages, oldest first.
+messageSchema.index(
+  { orgId: 1, _id: 1 },
+  { name: 'unfinished_by_org', partialFilterExpression: { status: { $in: ['PENDING', 'PROCESSING'] } } },
+);
 // One message per Idempotency-Key and user ($type string: a released key is null and not indexed).
 messageSchema.index(
   { userId: 1, idempotencyKey: 1 },

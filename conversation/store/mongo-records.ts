@@ -12,6 +12,7 @@ export function toSessionDocument(session: SessionRecord): SessionDocument {
   return {
     _id: session.id.toLowerCase(),
     userId: session.userId,
+    orgId: session.orgId,
     title: session.title,
     createdAt: session.createdAt,
     updatedAt: session.updatedAt,
@@ -23,7 +24,14 @@ export function toMessageDocument({ id, sessionId, ...rest }: MessageRecord): Me
 }
 
 export function toSessionRecord(doc: SessionDocument): SessionRecord {
-  return { id: doc._id, userId: doc.userId, title: doc.title ?? null, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
+  return {
+    id: doc._id,
+    userId: doc.userId,
+    orgId: doc.orgId ?? null,
+    title: doc.title ?? null,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
 }
 
 export function toMessageRecord(doc: MessageDocument): MessageRecord {
@@ -33,6 +41,8 @@ export function toMessageRecord(doc: MessageDocument): MessageRecord {
     id: doc._id,
     sessionId: doc.sessionId,
     userId: doc.userId,
+    orgId: doc.orgId ?? null,
+    lane: doc.lane ?? 'normal',
     content: doc.content,
     options: present({
       width: options.width,
@@ -56,6 +66,7 @@ export function toMessageRecord(doc: MessageDocument): MessageRecord {
           provider: doc.refinement.provider,
           model: doc.refinement.model,
           cached: doc.refinement.cached,
+          ...(doc.refinement.nsfw !== undefined && doc.refinement.nsfw !== null && { nsfw: doc.refinement.nsfw }),
         }
       : null,
     image: doc.image ? toMessageImage(doc.image) : null,
@@ -92,6 +103,7 @@ export function toMessageImage(image: MessageImage): MessageImage {
     provider: image.provider,
     model: image.model,
     seed: image.seed,
+    ...(image.nsfw !== undefined && image.nsfw !== null && { nsfw: image.nsfw }),
   };
 }
 

@@ -40,14 +40,15 @@ describe('MongoDB store models (no server needed)', () => {
     expect(conversationModels(connection).messages).toBe(models.messages);
   });
 
-  it('declares the indexes the queries need: unfinished, failed and idempotency keys partial', () => {
+  it('declares the indexes the queries need: unfinished, failed (by organisation) and idempotency keys partial', () => {
     const unfinished = { partialFilterExpression: { status: { $in: ['PENDING', 'PROCESSING'] } } };
     expect(models.sessions.schema.indexes()).toEqual([[{ userId: 1, _id: -1 }, expect.anything()]]);
     expect(models.messages.schema.indexes()).toEqual([
       [{ sessionId: 1, _id: 1 }, expect.anything()],
       [{ updatedAt: 1, _id: 1 }, expect.objectContaining(unfinished)],
       [{ sessionId: 1, _id: 1 }, expect.objectContaining(unfinished)],
-      [{ _id: -1 }, expect.objectContaining({ partialFilterExpression: { status: 'FAILED' } })],
+      [{ orgId: 1, _id: -1 }, expect.objectContaining({ partialFilterExpression: { status: 'FAILED' } })],
+      [{ orgId: 1, _id: 1 }, expect.objectContaining(unfinished)],
       [
         { userId: 1, idempotencyKey: 1 },
         expect.objectContaining({ unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } }),

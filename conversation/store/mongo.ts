@@ -150,12 +150,23 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
       return docs.map(toMessageRecord);
     },
 
-    async listFailed({ limit, beforeId }) {
+    async listFailed({ orgId, limit, beforeId }) {
       const before = beforeId === undefined ? undefined : lookupId(beforeId);
       if (limit <= 0 || before === null) return [];
       const docs = await messages
-        .find({ status: 'FAILED', ...(before ? { _id: { $lt: before } } : {}) })
+        .find({ status: 'FAILED', orgId, ...(before ? { _id: { $lt: before } } : {}) })
         .sort({ _id: -1 })
+        .limit(limit)
+        .lean<MessageDocument[]>();
+      return docs.map(toMessageRecord);
+    },
+
+    async listOrgUnfinished({ orgId, limit, afterId }) {
+      const after = afterId === undefined ? undefined : lookupId(afterId);
+      if (limit <= 0 || after === null) return [];
+      const docs = await messages
+        .find({ status: { $in: UNFINISHED }, orgId, ...(after ? { _id: { $gt: after } } : {}) })
+        .sort({ _id: 1 })
         .limit(limit)
         .lean<MessageDocument[]>();
       return docs.map(toMessageRecord);

@@ -5,8 +5,10 @@ import type { MessageImage, MessageRecord, SessionRecord } from '../message.js';
  * the same contract suite (contract.ts). Nothing here needs a transaction: MongoDB in the compose
  * file is a single node, and every change is one atomic document/row update.
  *
- * Every read a client can cause is scoped by user id; the by-id reads without one are for the
- * pipeline, which holds ids it got from a scoped write. Ids are UUIDs compared case-insensitively:
+ * Every read a client can cause is scoped by user id, and an org admin's reads by organisation
+ * id; the by-id reads without one are for the pipeline, which holds ids it got from a scoped
+ * write. Sessions and messages carry the owner's `orgId` (null on rows written before
+ * organisations existed: no admin's list shows those). Ids are UUIDs compared case-insensitively:
  * the adapters store and look them up in lowercase, whatever case a caller passes.
  */
 export interface ConversationStore {
@@ -45,7 +47,7 @@ export interface ConversationStore {
   /**
    * Replace a message if its stored `sequence` is still `expectedSequence` (compare-and-set).
    * False when it moved on or is gone: the caller reloads and decides again. The id, session,
-   * user and `createdAt` are kept as stored.
+   * user, organisation and `createdAt` are kept as stored.
    */
   replaceMessage(next: MessageRecord, expectedSequence: number): Promise<boolean>;
   /** The `limit` messages of the session before `beforeId`, oldest first (the prompt's context). */
@@ -54,8 +56,13 @@ export interface ConversationStore {
   recentImages(query: { sessionId: string; beforeId: string; limit: number }): Promise<MessageImage[]>;
   /** Messages not DONE or FAILED, last changed before `updatedBefore`, oldest first (recovery). */
   listUnfinished(query: { updatedBefore: Date; limit: number }): Promise<MessageRecord[]>;
-  /** FAILED messages of every user, newest first; with `beforeId`, only older ones (dead letters). */
-  listFailed(query: { limit: number; beforeId?: string }): Promise<MessageRecord[]>;
+  /** The organisation's FAILED messages, every member's, newest first; with `beforeId`, only older ones (dead letters). */
+  listFailed(query: { orgId: string; limit: number; beforeId?: string }): Promise<MessageRecord[]>;
+  /**
+   * The organisation's unfinished (PENDING, PROCESSING) messages, every member's, oldest first;
+   * with `afterId`, only newer ones (an org admin's view of the queue).
+   */
+  listOrgUnfinished(query: { orgId: string; limit: number; afterId?: string }): Promise<MessageRecord[]>;
 
   /** The session's oldest unfinished message: the next to be carried out (see pipeline/turns.ts). */
   nextInLine(sessionId: string): Promise<MessageRecord | null>;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Intent } from '../../prompt-service/index.js';
+import type { Lane } from '../../shared/principal.js';
 import type {
   MessageError,
   MessageImage,
@@ -16,6 +17,8 @@ import type {
  * The conversation tables. Status and stage are plain text (no pgEnum), so a new state needs no
  * enum migration; the message state machine is what keeps them valid. No foreign keys either:
  * `deleteSession` removes a session's messages itself, the same way the MongoDB adapter must.
+ * `org_id` is nullable: rows written before organisations existed have none (and no org admin
+ * sees them); `lane` defaults to `normal` for the same rows.
  */
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -25,6 +28,7 @@ export const chatSessions = pgTable(
   {
     id: uuid('id').primaryKey(),
     userId: text('user_id').notNull(),
+    orgId: text('org_id'),
     title: text('title'),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
@@ -39,6 +43,8 @@ export const chatMessages = pgTable(
     id: uuid('id').primaryKey(),
     sessionId: uuid('session_id').notNull(),
     userId: text('user_id').notNull(),
+    orgId: text('org_id'),
+    lane: text('lane').$type<Lane>().notNull().default('normal'),
     content: text('content').notNull(),
     options: jsonb('options').$type<MessageOptions>().notNull(),
     status: text('status').$type<MessageStatus>().notNull(),
@@ -72,8 +78,12 @@ export const chatMessages = pgTable(
     index('chat_messages_unfinished_session_id_id_idx')
       .on(table.sessionId, table.id)
       .where(sql`${table.status} in ('PENDING', 'PROCESSING')`),
-    // Dead letters: the failed messages, newest first.
-    index('chat_messages_failed_id_idx').on(table.id).where(sql`${table.status} = 'FAILED'`),
+    // Dead letters: an organisation's failed messages, newest first.
+    index('chat_messages_failed_org_id_id_idx').on(table.orgId, table.id).where(sql`${table.status} = 'FAILED'`),
+    // An org admin's queue: the organisation's unfinished messages, oldest first.
+    index('chat_messages_unfinished_org_id_id_idx')
+      .on(table.orgId, table.id)
+      .where(sql`${table.status} in ('PENDING', 'PROCESSING')`),
     // One message per Idempotency-Key and user; the key is the lookup of a repeated request.
     uniqueIndex('chat_messages_user_id_idempotency_key_idx')
       .on(table.userId, table.idempotencyKey)

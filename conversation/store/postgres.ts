@@ -12,6 +12,7 @@ const MIGRATIONS = { folder: projectPath('conversation', 'store', 'migrations'),
 const toSession = (row: ChatSessionRow): SessionRecord => ({
   id: row.id,
   userId: row.userId,
+  orgId: row.orgId,
   title: row.title,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
@@ -41,6 +42,8 @@ function messageParams(message: MessageRecord): Record<keyof MessageRecord, stri
     id: message.id.toLowerCase(),
     sessionId: message.sessionId.toLowerCase(),
     userId: message.userId,
+    orgId: message.orgId,
+    lane: message.lane,
     content: message.content,
     options: JSON.stringify(message.options),
     status: message.status,
@@ -77,6 +80,7 @@ function asSelectOf<T extends Record<string, SQL>>(table: typeof chatMessages, v
 
 /** Every column of a message but its identity and creation time: what a replace writes. */
 const MESSAGE_CHANGES = {
+  lane: param('lane', 'text'),
   content: param('content', 'text'),
   options: param('options', 'jsonb'),
   status: param('status', 'text'),
@@ -112,6 +116,7 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
     id: param('id', 'uuid'),
     sessionId: param('sessionId', 'uuid'),
     userId: param('userId', 'text'),
+    orgId: param('orgId', 'text'),
     createdAt: param('createdAt', 'timestamptz'),
   };
 
@@ -329,14 +334,26 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       return rows.map(toMessage);
     },
 
-    async listFailed({ limit, beforeId }) {
+    async listFailed({ orgId, limit, beforeId }) {
       const before = beforeId === undefined ? undefined : lookupId(beforeId);
       if (limit <= 0 || before === null) return [];
       const rows = await db
         .select()
         .from(chatMessages)
-        .where(and(failed, before ? lt(chatMessages.id, before) : undefined))
+        .where(and(failed, eq(chatMessages.orgId, orgId), before ? lt(chatMessages.id, before) : undefined))
         .orderBy(desc(chatMessages.id))
+        .limit(limit);
+      return rows.map(toMessage);
+    },
+
+    async listOrgUnfinished({ orgId, limit, afterId }) {
+      const after = afterId === undefined ? undefined : lookupId(afterId);
+      if (limit <= 0 || after === null) return [];
+      const rows = await db
+        .select()
+        .from(chatMessages)
+        .where(and(unfinished, eq(chatMessages.orgId, orgId), after ? gt(chatMessages.id, after) : undefined))
+        .orderBy(asc(chatMessages.id))
         .limit(limit);
       return rows.map(toMessage);
     },

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { moderatePrompt } from '../../prompt-service/index.js';
 import { errorResponses, type App } from '../../shared/http.js';
 import type { GalleryContext } from '../context.js';
 import { saveImage } from '../save-image.js';
@@ -27,6 +28,10 @@ const route = createRoute({
 export function registerCreateImage(app: App, ctx: GalleryContext): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid('json');
+    // A client may mark its record nsfw, never unmark it: moderation's flag on the prompt stands,
+    // and is only a mark here (the image was not made here, so there is nothing to refuse).
+    const policy = ctx.moderationPolicy ?? 'block';
+    const checked = await moderatePrompt({ ctx: { moderationPolicy: policy === 'off' ? 'off' : 'flag' }, input: { prompt: body.prompt } });
     const { image, created } = await saveImage({
       ctx,
       input: {
@@ -46,6 +51,7 @@ export function registerCreateImage(app: App, ctx: GalleryContext): void {
         url: body.url,
         storage: 'external',
         storageKey: null,
+        isNsfw: body.is_nsfw === true || checked.nsfw,
         metadata: body.metadata,
       },
     });

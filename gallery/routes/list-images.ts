@@ -1,16 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses, type App } from '../../shared/http.js';
-import { PageQuery } from '../../shared/pagination.js';
 import type { GalleryContext } from '../context.js';
 import { listImages } from '../list-images.js';
-import { GalleryImagePage, toImageWire } from '../schemas.js';
+import { GalleryImagePage, ListImagesQuery, toImageWire } from '../schemas.js';
 
 const route = createRoute({
   method: 'get',
   path: '/v1/gallery',
   tags: ['gallery'],
   summary: "The user's gallery, newest first (images in the trash are not listed)",
-  request: { query: PageQuery },
+  request: { query: ListImagesQuery },
   responses: {
     200: { description: 'One page', content: { 'application/json': { schema: GalleryImagePage } } },
     400: errorResponses[400],
@@ -20,8 +19,8 @@ const route = createRoute({
 
 export function registerListImages(app: App, ctx: GalleryContext): void {
   app.openapi(route, async (c) => {
-    const { limit, cursor } = c.req.valid('query');
-    const page = await listImages({ ctx, input: { userId: c.get('userId'), limit, cursor } });
+    const { limit, cursor, is_nsfw: isNsfw } = c.req.valid('query');
+    const page = await listImages({ ctx, input: { userId: c.get('userId'), limit, cursor, isNsfw } });
     return c.json({ data: page.items.map((row) => toImageWire(row, ctx.links)), next_cursor: page.nextCursor }, 200);
   });
 }

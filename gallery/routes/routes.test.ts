@@ -1,13 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../gateway/app.js';
-import { createDiskStorage, createMediaLinks } from '../../image-service/index.js';
+import { createDiskStorage, createMediaLinks, createMediaSigner } from '../../image-service/index.js';
 import type { Postgres } from '../../shared/connections/postgres.js';
 import { encodeCursor } from '../../shared/pagination.js';
 import type { App } from '../../shared/http.js';
 import { newId } from '../../shared/ids.js';
+import { testCredential } from '../../shared/testing/principal.js';
 import { createLogger } from '../../shared/logger.js';
 import { createRedisPublisher } from '../../shared/realtime.js';
 import { createTestPostgres } from '../../shared/testing/postgres.js';
@@ -39,7 +41,7 @@ beforeAll(async () => {
   ctx = {
     db: postgres.db,
     storage: createDiskStorage({ mediaDir }),
-    links: createMediaLinks({ publicUrl: 'http://localhost:9999' }),
+    links: createMediaLinks({ publicUrl: 'http://localhost:9999', signer: createMediaSigner({ key: randomBytes(32), ttlSeconds: 3600 }) }),
     realtime: createRedisPublisher(redis, uniquePrefix('gallery'), () => {}),
     logger,
   };
@@ -51,11 +53,15 @@ afterAll(async () => {
   if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
 });
 
+/** The credential each app's requests carry. */
+const credentials = new WeakMap<App, Record<string, string>>();
+
 /** The real app, acting as `userId`. */
 function appFor(userId: string): App {
-  return createApp({
+  const credential = testCredential(userId);
+  const app = createApp({
     logger,
-    localUserId: userId,
+    authenticate: credential.authenticate,
     corsOrigins: '*',
     bodyLimitBytes: 256 * 1024,
     // The order of gateway/routes.ts: "deleted" before "{id}".
@@ -73,14 +79,16 @@ function appFor(userId: string): App {
       }
     },
   });
+  credentials.set(app, credential.headers);
+  return app;
 }
 
 type Reply = { status: number; body: any };
 
 async function call(app: App, method: string, url: string, body?: unknown): Promise<Reply> {
-  const init: RequestInit = { method };
+  const init: RequestInit = { method, headers: credentials.get(app) ?? {} };
   if (body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
+    init.headers = { 'content-type': 'application/json', ...credentials.get(app) };
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
   }
   const response = await app.request(url, init);
@@ -427,7 +435,7 @@ describe('gallery routes: validation', () => {
     // A real client sends the length; app.request() would not, and the check needs it.
     const plain = await app.request('/v1/gallery', {
       method: 'POST',
-      headers: { 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(text)) },
+      headers: { 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(text)), ...credentials.get(app) },
       body: text,
     });
 

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorBody, errorResponses, type App } from '../../shared/http.js';
 import { NotFound } from '../../shared/errors.js';
+import { isPublicPath } from '../middleware/authenticate.js';
+import { limitedBy } from '../middleware/rate-limit.js';
 
 /**
  * `GET /openapi.json` and the docs page at `GET /docs`. The page's assets come from the installed
@@ -32,7 +34,26 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
+// `validatorUrl: null`: no badge image from validator.swagger.io (the page loads nothing from elsewhere).
+const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null });`;
+
+/**
+ * The docs page may load only its own assets: its script and style files, the document it reads
+ * (`connect-src`), and the `data:` images swagger-ui.css embeds. No inline script (the start-up
+ * is /docs/init.js), no framing, no form posting elsewhere. Swagger UI styles elements through
+ * the DOM (`element.style`), which `style-src` does not govern.
+ */
+export const DOCS_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** Paths as the API documents them: the trailing-slash form (both forms answer). */
 function withTrailingSlashes(paths: Record<string, unknown>): Record<string, unknown> {
@@ -61,11 +82,37 @@ const GATEWAY_ERRORS: Array<{ status: string; description: string; applies: (met
   { status: '413', description: 'Body larger than the limit (`payload_too_large`)', applies: (method) => BODY_METHODS.has(method) },
   { status: '415', description: 'A body that is not `application/json` (`unsupported_media_type`)', applies: (method) => BODY_METHODS.has(method) },
   {
+    status: '401',
+    description: 'No credential, or one that is not valid (`unauthenticated`), with `WWW-Authenticate: Bearer`',
+    applies: (_method, path) => !isPublicPath(documentedPath(path)),
+  },
+  {
+    status: '403',
+    description: 'An operators\' route, and the credential is not an admin\'s (`forbidden`)',
+    applies: (_method, path) => path.startsWith('/internal/'),
+  },
+  {
+    status: '429',
+    description:
+      'Too many requests for this user (`rate_limited`, see `RateLimit`), or no image quota left (`quota_exceeded`: posting a message, generating an image); try again after `Retry-After`',
+    applies: (method, path) => limitedBy(method, documentedPath(path)) === 'costly',
+  },
+  {
+    status: '429',
+    description: 'Too many requests from this address (`rate_limited`, see `RateLimit`), or too many failed sign-ins; try again after `Retry-After`',
+    applies: (method, path) => limitedBy(method, documentedPath(path)) === 'auth',
+  },
+  {
     status: '503',
     description: 'The system is starting or stopping, or a dependency is down (`service_unavailable`); try again after `Retry-After`',
     applies: (_method, path) => !NEVER_UNAVAILABLE.has(path),
   },
 ];
+
+/** A documented path (`/media/{key}`) as a request would have it, for the public-path check. */
+function documentedPath(path: string): string {
+  return path.replace(/\/$/, '') || '/';
+}
 
 /** Statuses whose answer may say how long to wait. */
 const RETRY_STATUSES = new Set(['429', '503']);
@@ -98,7 +145,21 @@ function withGatewayResponses(paths: Record<string, unknown>): Record<string, un
           for (const { status, description, applies } of GATEWAY_ERRORS) {
             if (!(status in responses) && applies(method, pathname)) responses[status] = { description, content: errorContent };
           }
-          return [method, { ...operation, responses: Object.fromEntries(Object.entries(responses).map(([status, response]) => [status, withHeaders(status, response)])) }];
+          // Public operations say so; every other one takes the document's default (bearer).
+          const security = isPublicPath(documentedPath(pathname)) ? { security: [] } : {};
+          return [
+            method,
+            {
+              ...operation,
+              ...security,
+              responses: Object.fromEntries(
+                Object.entries(responses).map(([status, response]) => [
+                  status,
+                  withHeaders(status, response, limitedBy(method, documentedPath(pathname)) !== undefined),
+                ]),
+              ),
+            },
+          ];
         }),
       );
       return [pathname, completed];
@@ -106,7 +167,8 @@ function withGatewayResponses(paths: Record<string, unknown>): Record<string, un
   );
 }
 
-function withHeaders(status: string, response: unknown): unknown {
+/** `limited`: the operation is rate limited, and its answers say where the caller stands. */
+function withHeaders(status: string, response: unknown, limited: boolean): unknown {
   if (!isRecord(response) || '$ref' in response) return response;
   const declared = isRecord(response.headers) ? response.headers : {};
   return {
@@ -114,6 +176,12 @@ function withHeaders(status: string, response: unknown): unknown {
     headers: {
       'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
       ...(RETRY_STATUSES.has(status) && { 'Retry-After': { $ref: '#/components/headers/Retry-After' } }),
+      ...(status === '401' && { 'WWW-Authenticate': { $ref: '#/components/headers/WWW-Authenticate' } }),
+      // Counted before the body is read: every answer after authentication says it (a 401 does not).
+      ...(limited && {
+        'RateLimit-Policy': { $ref: '#/components/headers/RateLimit-Policy' },
+        RateLimit: { $ref: '#/components/headers/RateLimit' },
+      }),
       // A route's own declaration (e.g. `/ready`'s 503, where Retry-After is always sent) wins.
       ...declared,
     },
@@ -177,6 +245,28 @@ export function registerDocs(app: App, info: { version: string }): void {
     required: false,
     schema: { type: 'integer', minimum: 0 },
   });
+  app.openAPIRegistry.registerComponent('headers', 'WWW-Authenticate', {
+    description: 'The scheme to authenticate with (RFC 6750): `Bearer realm="atelier"`, with `error="invalid_token"` when the one sent was refused',
+    required: true,
+    schema: { type: 'string' },
+  });
+  app.openAPIRegistry.registerComponent('headers', 'RateLimit-Policy', {
+    description:
+      'The rate limit this operation counts against (draft-ietf-httpapi-ratelimit-headers): its name, `q` requests per `w` seconds, e.g. `"costly";q=30;w=60` (per user) or `"auth";q=30;w=60` (per address)',
+    required: false,
+    schema: { type: 'string', example: '"costly";q=30;w=60' },
+  });
+  app.openAPIRegistry.registerComponent('headers', 'RateLimit', {
+    description: 'Where the caller stands in that limit: `r` requests remaining, `t` seconds until the window starts again, e.g. `"costly";r=12;t=40`',
+    required: false,
+    schema: { type: 'string', example: '"costly";r=12;t=40' },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An access token (`POST /v1/auth/login` or `/register`), an API key (`atl_…`, `POST /v1/api-keys`), or a JWT from the identity provider the instance trusts.',
+  });
   for (const route of [documentRoute, pageRoute, initRoute, assetRoute]) app.openAPIRegistry.registerPath(route);
 
   app.get('/openapi.json', (c) => {
@@ -188,10 +278,10 @@ export function registerDocs(app: App, info: { version: string }): void {
         description: 'Chat messages in, images out. See the README for the realtime events.',
       },
     });
-    return c.json({ ...document, paths: withGatewayResponses(withTrailingSlashes(document.paths ?? {})) });
+    return c.json({ ...document, security: [{ bearerAuth: [] }], paths: withGatewayResponses(withTrailingSlashes(document.paths ?? {})) });
   });
 
-  app.get('/docs', (c) => c.html(PAGE));
+  app.get('/docs', (c) => c.html(PAGE, 200, { 'Content-Security-Policy': DOCS_CONTENT_SECURITY_POLICY }));
   app.get('/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file');

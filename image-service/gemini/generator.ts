@@ -7,6 +7,7 @@ import { MAX_ENHANCED_SIDE } from '../offline/enhance.js';
 import type { GeneratedImage, ImageFormat, ImageGenerator } from '../ports.js';
 import { nearestAspectRatio, requestedAspectRatio } from './aspect.js';
 import { callGemini, GEMINI_PROVIDER, refusalOf } from '../../shared/providers/gemini.js';
+import { safetyOf } from '../../shared/providers/gemini-safety.js';
 import { editText, enhanceText, generateText } from './prompts.js';
 
 export interface GeminiImageGeneratorOptions {
@@ -60,16 +61,21 @@ export function createGeminiImageGenerator(options: GeminiImageGeneratorOptions)
     size: { width: number; height: number },
     format: ImageFormat,
     seed: number,
-  ): Promise<GeneratedImage> => ({
-    data: await convert(imageOf(response), size, format),
-    ...size,
-    format,
-    mimeType: MIME_TYPES[format],
-    seed,
-    provider: GEMINI_PROVIDER,
-    model,
-    usage: usageOf(response),
-  });
+  ): Promise<GeneratedImage> => {
+    const safety = safetyOf(response);
+    return {
+      data: await convert(imageOf(response), size, format),
+      ...size,
+      format,
+      mimeType: MIME_TYPES[format],
+      seed,
+      provider: GEMINI_PROVIDER,
+      model,
+      usage: usageOf(response),
+      // The image candidate's ratings: the image service's moderation decides what they lead to.
+      ...(safety && { safety }),
+    };
+  };
 
   return {
     provider: GEMINI_PROVIDER,

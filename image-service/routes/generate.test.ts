@@ -5,14 +5,22 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../gateway/app.js';
 import { createLogger } from '../../shared/logger.js';
+import { testCredential } from '../../shared/testing/principal.js';
+
+const credential = testCredential('local');
 import type { App } from '../../shared/http.js';
 import { createOfflineRenderer } from '../offline/renderer.js';
+import { Conflict } from '../../shared/errors.js';
+import type { Principal } from '../../shared/principal.js';
+import type { ImageRouteContext, StoredImage } from '../context.js';
 import { createMediaLinks } from '../media-links.js';
+import { createMediaSigner } from '../media-signer.js';
 import { createDiskStorage } from '../storage/disk.js';
 import { registerGenerateImage } from './generate.js';
 import { registerMedia } from './media.js';
 
 interface Generated {
+  id: string;
   url: string;
   width: number;
   height: number;
@@ -27,18 +35,33 @@ interface ErrorEnvelope {
 const publicUrl = 'http://atelier.test';
 let mediaDir: string;
 let app: App;
+/** What the route filed (the gateway files it in the gallery); `failFiling` makes the next filing throw. */
+const filed: { image: StoredImage; prompt: string; principal: Principal }[] = [];
+let failFiling = false;
 
 beforeAll(async () => {
   mediaDir = await mkdtemp(path.join(tmpdir(), 'atelier-generate-'));
-  const ctx = { imageGenerator: createOfflineRenderer(), storage: createDiskStorage({ mediaDir }), links: createMediaLinks({ publicUrl }) };
+  const signer = createMediaSigner({ key: Buffer.alloc(32, 7), ttlSeconds: 3600 });
+  const ctx: ImageRouteContext = {
+    imageGenerator: createOfflineRenderer(),
+    storage: createDiskStorage({ mediaDir }),
+    links: createMediaLinks({ publicUrl, signer }),
+    fileImage: async (filing) => {
+      if (failFiling) {
+        failFiling = false;
+        throw new Conflict('the gallery refused it');
+      }
+      filed.push(filing);
+    },
+  };
   app = createApp({
     logger: createLogger({ level: 'silent' }),
-    localUserId: 'local',
+    authenticate: credential.authenticate,
     corsOrigins: '*',
     bodyLimitBytes: 256 * 1024,
     register: (a) => {
       registerGenerateImage(a, ctx);
-      registerMedia(a, { mediaDir });
+      registerMedia(a, { mediaDir, signer });
     },
   });
 });
@@ -48,7 +71,13 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, pathname = '/v1/image/generate') =>
-  app.request(pathname, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  app.request(pathname, { method: 'POST', headers: { 'content-type': 'application/json', ...credential.headers }, body: JSON.stringify(body) });
+
+/** The path and query of a URL the API answered, to request from the app. */
+const relative = (url: string) => {
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search;
+};
 
 const storedFiles = async () => readdir(mediaDir, { recursive: true }).then((entries) => entries.filter((e) => /\.(png|jpg|webp)$/.test(e)));
 
@@ -58,7 +87,8 @@ describe('POST /v1/image/generate', () => {
     expect(response.status).toBe(201);
     const body = (await response.json()) as Generated;
     expect(body).toEqual({
-      url: expect.stringMatching(/^http:\/\/atelier\.test\/media\/users\/local\/[0-9a-f-]{36}\.webp$/),
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      url: expect.stringMatching(new RegExp(`^http://atelier\\.test/media/users/local/${body.id}\\.webp\\?expires=\\d+&signature=[\\w-]{43}$`)),
       width: 320,
       height: 240,
       format: 'webp',
@@ -66,10 +96,14 @@ describe('POST /v1/image/generate', () => {
       provider: 'offline',
       model: 'atelier-renderer-1',
       seed: 12,
+      is_nsfw: false,
     });
     expect(response.headers.get('location')).toBe(body.url);
 
-    const media = await app.request(new URL(body.url).pathname);
+    // Filed under the same id, for the caller.
+    expect(filed.at(-1)).toMatchObject({ image: { id: body.id, storageKey: `users/local/${body.id}.webp` }, prompt: 'a red fox in a snowy forest', principal: { userId: 'local' } });
+
+    const media = await app.request(relative(body.url));
     expect(media.status).toBe(200);
     expect(media.headers.get('content-type')).toBe('image/webp');
     const bytes = Buffer.from(await media.arrayBuffer());
@@ -86,7 +120,7 @@ describe('POST /v1/image/generate', () => {
   it('makes the same image for the same prompt and seed', async () => {
     const fetchImage = async () => {
       const { url } = (await (await post({ prompt: 'a lighthouse by the sea', width: 200, seed: 5 })).json()) as Generated;
-      return Buffer.from(await (await app.request(new URL(url).pathname)).arrayBuffer());
+      return Buffer.from(await (await app.request(relative(url))).arrayBuffer());
     };
     expect((await fetchImage()).equals(await fetchImage())).toBe(true);
   });
@@ -107,6 +141,14 @@ describe('POST /v1/image/generate', () => {
     const { error } = (await response.json()) as ErrorEnvelope;
     expect(error).toMatchObject({ code: 'validation_failed', request_id: expect.any(String) });
     expect(error.details).toContainEqual(expect.objectContaining({ path: field }));
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it('removes the stored file again when it cannot be filed, and fails', async () => {
+    const before = await storedFiles();
+    failFiling = true;
+    const response = await post({ prompt: 'a boat', width: 96 });
+    expect(response.status).toBe(409);
     expect(await storedFiles()).toEqual(before);
   });
 

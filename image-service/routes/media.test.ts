@@ -5,9 +5,17 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../gateway/app.js';
 import { createLogger } from '../../shared/logger.js';
+import { testCredential } from '../../shared/testing/principal.js';
+
+const credential = testCredential('local');
 import type { App } from '../../shared/http.js';
+import { createMediaSigner } from '../media-signer.js';
 import { createDiskStorage } from '../storage/disk.js';
 import { registerMedia } from './media.js';
+
+const signer = createMediaSigner({ key: Buffer.alloc(32, 3), ttlSeconds: 3600 });
+/** A URL as the API would hand it out for this path. */
+const signed = (pathname: string) => signer.sign(pathname);
 
 let parent: string;
 let app: App;
@@ -31,10 +39,10 @@ beforeAll(async () => {
 
   app = createApp({
     logger: createLogger({ level: 'silent' }),
-    localUserId: 'local',
+    authenticate: credential.authenticate,
     corsOrigins: '*',
     bodyLimitBytes: 256 * 1024,
-    register: (a) => registerMedia(a, { mediaDir }),
+    register: (a) => registerMedia(a, { mediaDir, signer }),
   });
 });
 
@@ -47,18 +55,21 @@ describe('GET /media/*', () => {
     [`/media/users/local/${imageId}.png`, 'image/png'],
     [`/media/users/local/${imageId}.webp`, 'image/webp'],
     [`/media/users/a%20b/${imageId}.jpg`, 'image/jpeg'],
-  ])('serves %s as %s, cacheable for good', async (pathname, type) => {
-    const response = await app.request(pathname);
+  ])('serves %s as %s, signed, cacheable privately while the URL lives', async (pathname, type) => {
+    const response = await app.request(signed(pathname));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(type);
-    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const maxAge = Number(/^private, max-age=(\d+), immutable$/.exec(response.headers.get('cache-control') ?? '')?.[1]);
+    // At most the URL's life: 1.1 × the TTL (expiries are rounded up to a tenth of it).
+    expect(maxAge).toBeGreaterThan(0);
+    expect(maxAge).toBeLessThanOrEqual(3960);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-length')).toBe(String(png.byteLength));
     expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
   });
 
   it('answers HEAD with the headers and no body', async () => {
-    const response = await app.request(`/media/users/local/${imageId}.png`, { method: 'HEAD' });
+    const response = await app.request(signed(`/media/users/local/${imageId}.png`), { method: 'HEAD' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
     expect(response.headers.get('content-length')).toBe(String(png.byteLength));
@@ -71,9 +82,8 @@ describe('GET /media/*', () => {
     `/media/users/local/${imageId}.png.1a2b.tmp`,
     '/media/users/local',
     '/media/users/local/',
-    '/media/',
-  ])('%s is a 404 envelope', async (pathname) => {
-    const response = await app.request(pathname);
+  ])('%s, signed, is a 404 envelope', async (pathname) => {
+    const response = await app.request(signed(pathname));
     expect(response.status).toBe(404);
     const { error } = (await response.json()) as { error: { code: string; request_id: string } };
     expect(error.code).toMatch(/^(not_found|route_not_found)$/);
@@ -91,18 +101,73 @@ describe('GET /media/*', () => {
     '/media/{encoded-secret}',
     '/media/{secret}',
     '/media//{secret}',
-  ])('%s never leaves the media folder', async (template) => {
+  ])('%s never leaves the media folder: refused unsigned, not found even when signed', async (template) => {
     const secret = path.join(parent, 'secret.png');
     const pathname = template.replace('{encoded-secret}', encodeURIComponent(secret)).replace('{secret}', secret);
-    const response = await app.request(pathname);
-    expect(response.status).toBe(404);
+    const unsigned = await app.request(pathname);
+    const unsignedText = await unsigned.text();
+    expect(unsignedText).not.toContain('TOP SECRET');
+    // A path the URL parser does not normalise reaches the route, which refuses it unsigned; one
+    // that normalises out of /media/ is not public, so it needs a credential first.
+    expect([401, 403, 404]).toContain(unsigned.status);
+    // Signed over the path as the server reads it, as if we had handed such a URL out.
+    const served = new URL(pathname, 'http://x').pathname;
+    const response = await app.request(signed(served));
     const text = await response.text();
     expect(text).not.toContain('TOP SECRET');
-    expect(JSON.parse(text).error.code).toMatch(/^(not_found|route_not_found)$/);
+    expect(JSON.parse(text).error.code).toMatch(/^(not_found|route_not_found|unauthenticated)$/);
   });
 
   it('is listed in the OpenAPI document as /media/{key}', () => {
     const document = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
     expect(Object.keys(document.paths ?? {})).toContain('/media/{key}');
+  });
+});
+
+describe('GET /media/*: the signature is the credential', () => {
+  const pathname = `/media/users/local/${imageId}.png`;
+  const refused = async (url: string) => {
+    const response = await app.request(url);
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    expect(Buffer.from(text).includes(png)).toBe(false);
+    const { error } = JSON.parse(text) as { error: { code: string; message: string; request_id: string } };
+    expect(error).toMatchObject({ code: 'forbidden', request_id: expect.any(String) });
+    return error.message;
+  };
+  const parts = (url: string) => {
+    const parsed = new URL(url, 'http://x');
+    return { path: parsed.pathname, expires: parsed.searchParams.get('expires') ?? '', signature: parsed.searchParams.get('signature') ?? '' };
+  };
+  const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+
+  it('refuses an unsigned URL, for a file that exists and one that does not alike', async () => {
+    expect(await refused(pathname)).toMatch(/signed/);
+    expect(await refused('/media/users/local/missing.png')).toMatch(/signed/);
+  });
+
+  it('refuses an expired URL, however genuine its signature', async () => {
+    const expired = signer.sign(pathname, Math.floor(Date.now() / 1000) - 1);
+    expect(await refused(expired)).toMatch(/expired/);
+  });
+
+  it.each([
+    ['the path', ({ expires, signature }: ReturnType<typeof parts>) => `/media/users/a%20b/${imageId}.jpg?expires=${expires}&signature=${signature}`],
+    ['the expiry (later)', ({ path: p, expires, signature }: ReturnType<typeof parts>) => `${p}?expires=${Number(expires) + 3600}&signature=${signature}`],
+    ['the expiry (zero-padded)', ({ path: p, expires, signature }: ReturnType<typeof parts>) => `${p}?expires=0${expires}&signature=${signature}`],
+    ['the signature (first character)', ({ path: p, expires, signature }: ReturnType<typeof parts>) => `${p}?expires=${expires}&signature=${flip(signature, 0)}`],
+    ['the signature (last character)', ({ path: p, expires, signature }: ReturnType<typeof parts>) => `${p}?expires=${expires}&signature=${flip(signature, 42)}`],
+    ['the signature (cut short)', ({ path: p, expires, signature }: ReturnType<typeof parts>) => `${p}?expires=${expires}&signature=${signature.slice(0, 20)}`],
+    ['the signature (left out)', ({ path: p, expires }: ReturnType<typeof parts>) => `${p}?expires=${expires}`],
+    ['the expiry (left out)', ({ path: p, signature }: ReturnType<typeof parts>) => `${p}?signature=${signature}`],
+  ])('refuses a URL whose %s was changed', async (_what, alter) => {
+    const url = signed(pathname);
+    expect((await app.request(url)).status).toBe(200);
+    await refused(alter(parts(url)));
+  });
+
+  it('refuses a URL signed with another key', async () => {
+    const other = createMediaSigner({ key: Buffer.alloc(32, 4), ttlSeconds: 3600 });
+    expect(await refused(other.sign(pathname))).toMatch(/signature/);
   });
 });

@@ -2,14 +2,23 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
-import { NotFound } from '../../shared/errors.js';
+import { Forbidden, NotFound } from '../../shared/errors.js';
 import { errorResponses, type App } from '../../shared/http.js';
+import type { MediaSigner } from '../media-signer.js';
 import { mediaFile } from '../storage/media-path.js';
 
 export interface MediaOptions {
   /** The disk storage's folder. */
   mediaDir: string;
+  /** Checks the URL's signature and expiry: the link is the credential (the route is public). */
+  signer: MediaSigner;
 }
+
+const REFUSALS = {
+  unsigned: 'media URLs are signed: take the URL the API answered with (image.url), not a path of your own',
+  expired: 'this media URL has expired: read the image again through the API for a fresh one',
+  invalid: 'this media URL\'s signature does not match its path and expiry',
+} as const;
 
 /** Only image files are served: a half-written `.tmp` or anything else in the folder is not. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -25,9 +34,18 @@ const route = createRoute({
   method: 'get',
   path: '/media/{key}',
   tags: ['image'],
-  summary: 'A stored image file (local disk storage)',
-  description: '`key` is the storage key, slashes included (`users/{user}/{image}.png`). Files never change, so they may be cached for good.',
-  request: { params: z.object({ key: z.string().openapi({ example: 'users/local/019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e.png' }) }) },
+  summary: 'A stored image file (local disk storage), by its signed URL',
+  description:
+    'The URL comes from the API (`url` of an image or message) and is the credential: no `Authorization` needed. ' +
+    '`key` is the storage key, slashes included (`users/{user}/{image}.png`); `expires` and `signature` sign it ' +
+    '(HMAC-SHA256 over the path and the expiry). Unsigned, expired or altered: 403. Cacheable privately until it expires.',
+  request: {
+    params: z.object({ key: z.string().openapi({ example: 'users/019a0c4e-0000-7000-8000-000000000001/019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e.png' }) }),
+    query: z.object({
+      expires: z.string().openapi({ description: 'Unix time (seconds) after which the URL is refused', example: '1767225600' }),
+      signature: z.string().openapi({ description: 'base64url HMAC-SHA256 of the path and `expires`' }),
+    }),
+  },
   responses: {
     200: {
       description: 'The image',
@@ -35,14 +53,16 @@ const route = createRoute({
         [...new Set(Object.values(CONTENT_TYPES))].map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }]),
       ),
     },
+    403: { ...errorResponses[403], description: 'The URL is unsigned, expired, or its path, expiry or signature was changed (`forbidden`)' },
     404: errorResponses[404],
   },
 });
 
 /**
- * `GET /media/*`: the files of the disk storage. The path after `/media/` is the storage key
- * byte for byte (not percent-decoded, as the storage wrote it); a key that could leave the media
- * folder is simply not found.
+ * `GET /media/*`: the files of the disk storage, by signed URL. The signature is checked before
+ * anything is looked up, so a URL that is not one we made learns nothing, not even whether the
+ * file exists. The path after `/media/` is the storage key byte for byte (not percent-decoded, as
+ * the storage wrote it); a key that could leave the media folder is simply not found.
  */
 export function registerMedia(app: App, options: MediaOptions): void {
   const root = path.resolve(options.mediaDir);
@@ -50,7 +70,10 @@ export function registerMedia(app: App, options: MediaOptions): void {
   // as `/media/{key}` and served by a wildcard.
   app.openAPIRegistry.registerPath(route);
   app.get('/media/*', async (c) => {
-    const pathname = new URL(c.req.url).pathname;
+    const url = new URL(c.req.url);
+    const pathname = url.pathname;
+    const verdict = options.signer.verify(pathname, url.searchParams);
+    if (!verdict.ok) throw new Forbidden(REFUSALS[verdict.reason]);
     const key = pathname.startsWith(PREFIX) ? pathname.slice(PREFIX.length) : '';
     const file = mediaFile(root, key);
     const type = file && CONTENT_TYPES[path.extname(file).toLowerCase()];
@@ -70,7 +93,8 @@ export function registerMedia(app: App, options: MediaOptions): void {
 
     c.header('Content-Type', type);
     c.header('Content-Length', String(info.size));
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    // The file never changes while its URL lives; no cache may keep it longer, nor share it.
+    c.header('Cache-Control', `private, max-age=${verdict.remainingSeconds}, immutable`);
     c.header('X-Content-Type-Options', 'nosniff');
     if (c.req.method === 'HEAD') return c.body(null);
     // Streamed from the open handle: a file replaced meanwhile is still served whole, never mixed.

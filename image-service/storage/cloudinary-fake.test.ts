@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { v2 as cloudinary } from 'cloudinary';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCloudinary, stringToSign, type FakeCloudinary } from '../../shared/testing/fakes/cloudinary-server.js';
@@ -64,6 +66,45 @@ describe('fake Cloudinary', () => {
     expect((await sharp(Buffer.from(await webp.arrayBuffer())).metadata()).format).toBe('webp');
     expect((await fetch(`${fake.origin}/demo/image/upload/v1/missing.png`)).status).toBe(404);
     expect((await fetch(`${fake.origin}/demo/image/upload/e_sepia/sample_image.png`)).status).toBe(400);
+  });
+
+  it('delivers an authenticated asset only through a URL signed as Cloudinary signs it', async () => {
+    const fields: Record<string, string> = { public_id: 'private/one', timestamp: '1315060510', type: 'authenticated' };
+    const signature = createHash('sha1').update(stringToSign(fields) + 'abcd').digest('hex');
+    const uploaded = await upload({ ...fields, signature, api_key: '1234' });
+    expect(uploaded.status).toBe(200);
+    const body = (await uploaded.json()) as { type: string; secure_url: string; version: number };
+    expect(body.type).toBe('authenticated');
+
+    // The rule, by hand: url-safe base64 of SHA-1 over the path after the signature, version left
+    // out, plus the secret; its first 8 characters.
+    const sign = (toSign: string) => createHash('sha1').update(`${toSign}abcd`).digest('base64').slice(0, 8).replace(/\//g, '_').replace(/\+/g, '-');
+    const base = `${fake.origin}/demo/image/authenticated`;
+    expect(body.secure_url).toBe(`${base}/s--${sign('private/one.png')}--/v${body.version}/private/one.png`);
+    const status = async (url: string) => (await fetch(url)).status;
+    expect(await status(body.secure_url)).toBe(200);
+    expect(await status(`${base}/s--${sign('c_fill,w_4,h_4/private/one.png')}--/c_fill,w_4,h_4/v1/private/one.png`)).toBe(200);
+    // The Node SDK's own signed URL (on the fake's host) agrees with the rule.
+    const sdkUrl = cloudinary.url('private/one', { type: 'authenticated', sign_url: true, secure: true, format: 'png', version: body.version, cloud_name: 'demo', api_secret: 'abcd', urlAnalytics: false });
+    expect(await status(sdkUrl.replace('https://res.cloudinary.com', fake.origin))).toBe(200);
+
+    expect(await status(`${base}/v1/private/one.png`)).toBe(401);
+    expect(await status(`${base}/s--AAAAAAAA--/v1/private/one.png`)).toBe(401);
+    expect(await status(`${base}/s--${sign('private/one.png')}--/c_fill,w_4,h_4/v1/private/one.png`)).toBe(401);
+    expect(await status(`${fake.origin}/demo/image/upload/v1/private/one.png`)).toBe(404);
+  });
+
+  it('destroys an asset only under its own type', async () => {
+    const fields: Record<string, string> = { public_id: 'private/two', timestamp: '1315060510', type: 'authenticated' };
+    await upload({ ...fields, signature: createHash('sha1').update(stringToSign(fields) + 'abcd').digest('hex'), api_key: '1234' });
+    const destroy = async (type: string | undefined) => {
+      const signed: Record<string, string> = { public_id: 'private/two', timestamp: '1315060511', ...(type && { type }) };
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ ...signed, api_key: '1234', signature: createHash('sha1').update(stringToSign(signed) + 'abcd').digest('hex') })) form.append(name, value);
+      return ((await (await fetch(`${fake.origin}/v1_1/demo/image/destroy`, { method: 'POST', body: form })).json()) as { result: string }).result;
+    };
+    expect(await destroy(undefined)).toBe('not found');
+    expect(await destroy('authenticated')).toBe('ok');
   });
 
   it('answers ping only to the right key and secret', async () => {

@@ -38,13 +38,14 @@ const storeRequest = (imageId: string, data = png) => ({
 });
 
 describe('cloudinary storage: put', () => {
-  it('uploads into the user folder under the image id, signed, with tags and context, and returns the delivery URLs', async () => {
+  it('uploads a private (authenticated) asset into the user folder under the image id, signed, with tags and context, and returns signed delivery URLs', async () => {
     const imageId = nextImageId();
     const stored = await storage.put(storeRequest(imageId));
 
     const upload = await fake.waitForUpload((u) => u.publicId === imageId);
     expect(upload).toMatchObject({
       folder: 'atelier/users/eve',
+      type: 'authenticated',
       format: 'png',
       tags: ['generate', 'offline'],
       context: { session_id: 'sess-1', message_id: 'msg-1' },
@@ -62,8 +63,14 @@ describe('cloudinary storage: put', () => {
     const key = `atelier/users/eve/${imageId}`;
     expect(stored.key).toBe(key);
     expect(stored.bytes).toBe(png.length);
-    expect(stored.url).toMatch(new RegExp(`^${fake.origin}/${fake.cloudName}/image/upload/v\\d+/${key}\\.png$`));
-    expect(stored.thumbnailUrl).toBe(stored.url?.replace('/image/upload/', '/image/upload/c_fill,h_256,w_256/'));
+    expect(stored.url).toMatch(new RegExp(`^${fake.origin}/${fake.cloudName}/image/authenticated/s--[\\w-]{8}--/v\\d+/${key}\\.png$`));
+    expect(stored.thumbnailUrl).toMatch(new RegExp(`^${fake.origin}/${fake.cloudName}/image/authenticated/s--[\\w-]{8}--/c_fill,h_256,w_256/v\\d+/${key}\\.png$`));
+    // Cloudinary's URL signature, computed here by its documented rule, so a fake that accepted
+    // anything would fail: url-safe base64 of SHA-1(path without the version + secret), 8 characters.
+    const sign = (toSign: string) => createHash('sha1').update(toSign + fake.apiSecret).digest('base64').slice(0, 8).replace(/\//g, '_').replace(/\+/g, '-');
+    expect(stored.url).toContain(`/s--${sign(`${key}.png`)}--/`);
+    expect(stored.thumbnailUrl).toContain(`/s--${sign(`c_fill,h_256,w_256/${key}.png`)}--/`);
+    expect(fake.assets.get(key)?.type).toBe('authenticated');
     expect(fake.assets.get(key)?.tags).toEqual(['generate', 'offline']);
   });
 
@@ -108,6 +115,49 @@ describe('cloudinary storage: put', () => {
   });
 });
 
+describe('cloudinary storage: private images', () => {
+  const fetchStatus = async (url: string) => {
+    const response = await fetch(url);
+    await response.body?.cancel();
+    return response.status;
+  };
+
+  it('is delivered only through its signed URLs: unsigned, altered or another asset\'s signature is refused', async () => {
+    const stored = await storage.put(storeRequest(nextImageId()));
+    const other = await storage.put(storeRequest(nextImageId()));
+    const url = stored.url!;
+    const signature = /\/(s--[\w-]+--)\//.exec(url)![1]!;
+    const otherSignature = /\/(s--[\w-]+--)\//.exec(other.url!)![1]!;
+
+    expect(await fetchStatus(url)).toBe(200);
+    expect(await fetchStatus(stored.thumbnailUrl!)).toBe(200);
+    // Not public: the plain delivery URL, with or without the type, does not serve it.
+    expect(await fetchStatus(url.replace(`/${signature}`, ''))).toBe(401);
+    expect(await fetchStatus(url.replace(`/authenticated/${signature}`, '/upload'))).toBe(404);
+    // Another asset's signature, or the original's on a transformation it did not sign.
+    expect(await fetchStatus(url.replace(signature, otherSignature))).toBe(401);
+    expect(await fetchStatus(url.replace(`/${signature}/`, `/${signature}/c_fill,h_64,w_64/`))).toBe(401);
+    expect(fake.deliveries.filter((d) => d.status === 401).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('removes an authenticated asset with its type, and still removes one stored public before', async () => {
+    const stored = await storage.put(storeRequest(nextImageId()));
+    await storage.remove(stored.key);
+    expect(fake.assets.has(stored.key)).toBe(false);
+    expect(fake.destroys.filter((d) => d.publicId === stored.key)).toEqual([expect.objectContaining({ type: 'authenticated', result: 'ok' })]);
+
+    // An image uploaded before images were private: a public `upload` asset.
+    const legacyKey = `atelier/users/eve/${nextImageId()}`;
+    fake.assets.set(legacyKey, { ...fake.assets.get((await storage.put(storeRequest(nextImageId()))).key)!, publicId: legacyKey, type: 'upload' });
+    await storage.remove(legacyKey);
+    expect(fake.assets.has(legacyKey)).toBe(false);
+    expect(fake.destroys.filter((d) => d.publicId === legacyKey).map((d) => [d.type, d.result])).toEqual([
+      ['authenticated', 'not found'],
+      ['upload', 'ok'],
+    ]);
+  });
+});
+
 describe('cloudinary storage: an account that signs with SHA-256', () => {
   it('signs as the URL says', async () => {
     const sha256 = await startFakeCloudinary({ signatureAlgorithm: 'sha256' });
@@ -137,8 +187,8 @@ describe('cloudinary storage: get and remove', () => {
     await storage.remove(stored.key);
 
     const [gone, again] = fake.destroys.filter((d) => d.publicId === stored.key);
-    expect(gone).toMatchObject({ result: 'ok', invalidate: true, signatureValid: true });
-    expect(again).toMatchObject({ result: 'not found', signatureValid: true });
+    expect(gone).toMatchObject({ type: 'authenticated', result: 'ok', invalidate: true, signatureValid: true });
+    expect(again).toMatchObject({ type: 'authenticated', result: 'not found', signatureValid: true });
     await expect(storage.get(stored)).rejects.toMatchObject({ code: 'not_found' });
   });
 

@@ -26,6 +26,11 @@ export const THUMBNAIL_TRANSFORMATION = { crop: 'fill', width: 256, height: 256 
  * with `overwrite` and `invalidate`, so a retried upload replaces the asset (and the CDN copy)
  * instead of making a second one. The key is the public id; `get` downloads the delivery URL.
  * Async because the SDK is imported here, only when Cloudinary is configured.
+ *
+ * Images are private: uploaded as `authenticated` assets, which Cloudinary delivers only through
+ * signed URLs (`s--SIGNATURE--`, made with the API secret, so no one can make one for another
+ * asset or another transformation). The image and its thumbnail URLs handed out are those signed
+ * ones. (They do not expire: Cloudinary's expiring tokens need its paid token-auth add-on.)
  */
 export async function createCloudinaryStorage(options: CloudinaryStorageOptions): Promise<ImageStorage> {
   const account = parseCloudinaryUrl(options.url);
@@ -34,7 +39,6 @@ export async function createCloudinaryStorage(options: CloudinaryStorageOptions)
   const root = options.folder ?? 'atelier';
   const pingCacheMs = options.pingCacheMs ?? 30_000;
   const call = callOptions(account, timeoutMs, agentFor(account.uploadPrefix, true));
-  const thumbnail = sdk.utils.generate_transformation_string({ ...THUMBNAIL_TRANSFORMATION });
   let pingedAt = Number.NEGATIVE_INFINITY;
 
   return {
@@ -45,6 +49,7 @@ export async function createCloudinaryStorage(options: CloudinaryStorageOptions)
         uploadBuffer(sdk, request.data, {
           ...call,
           resource_type: 'image',
+          type: DELIVERY_TYPE,
           folder: `${root}/users/${pathSegment(request.userId)}`,
           public_id: pathSegment(request.imageId),
           overwrite: true,
@@ -54,15 +59,33 @@ export async function createCloudinaryStorage(options: CloudinaryStorageOptions)
           context: request.context ?? {},
         }),
       );
-      if (typeof result.secure_url !== 'string' || typeof result.public_id !== 'string' || typeof result.bytes !== 'number') {
-        throw new ProviderError(PROVIDER, 'invalid_response', 'upload answered without secure_url, public_id or bytes');
+      if (
+        typeof result.secure_url !== 'string' ||
+        typeof result.public_id !== 'string' ||
+        typeof result.bytes !== 'number' ||
+        typeof result.version !== 'number' ||
+        typeof result.format !== 'string'
+      ) {
+        throw new ProviderError(PROVIDER, 'invalid_response', 'upload answered without secure_url, public_id, version, format or bytes');
       }
-      return {
-        url: result.secure_url,
-        key: result.public_id,
-        bytes: result.bytes,
-        thumbnailUrl: withTransformation(result.secure_url, thumbnail),
-      };
+      const signed = (transformation?: typeof THUMBNAIL_TRANSFORMATION) =>
+        onDeliveryHost(
+          result.secure_url,
+          sdk.url(result.public_id, {
+            resource_type: 'image',
+            type: DELIVERY_TYPE,
+            sign_url: true,
+            secure: true,
+            version: result.version,
+            format: result.format,
+            cloud_name: account.cloudName,
+            api_secret: account.apiSecret,
+            signature_algorithm: account.signatureAlgorithm,
+            urlAnalytics: false,
+            ...transformation,
+          }),
+        );
+      return { url: signed(), key: result.public_id, bytes: result.bytes, thumbnailUrl: signed(THUMBNAIL_TRANSFORMATION) };
     },
 
     async get({ key, url }): Promise<Buffer> {
@@ -71,14 +94,20 @@ export async function createCloudinaryStorage(options: CloudinaryStorageOptions)
     },
 
     async remove(key: string): Promise<void> {
-      const result: unknown = await withDeadline('destroy', timeoutMs, () =>
-        sdk.uploader.destroy(key, { ...call, resource_type: 'image', type: 'upload', invalidate: true }),
-      );
-      const outcome = (result as { result?: unknown } | undefined)?.result;
-      // "not found" is the asset being gone already: what remove is asked to reach.
-      if (outcome !== 'ok' && outcome !== 'not found') {
-        throw new ProviderError(PROVIDER, 'invalid_response', `destroy answered ${JSON.stringify(outcome)}`);
-      }
+      const destroy = async (type: string) => {
+        const result: unknown = await withDeadline('destroy', timeoutMs, () =>
+          sdk.uploader.destroy(key, { ...call, resource_type: 'image', type, invalidate: true }),
+        );
+        const outcome = (result as { result?: unknown } | undefined)?.result;
+        // "not found" is the asset being gone already: what remove is asked to reach.
+        if (outcome !== 'ok' && outcome !== 'not found') {
+          throw new ProviderError(PROVIDER, 'invalid_response', `destroy answered ${JSON.stringify(outcome)}`);
+        }
+        return outcome;
+      };
+      // Images stored before they were private are public `upload` assets: Cloudinary keeps the
+      // types apart, so one not found as authenticated is looked for as that too.
+      if ((await destroy(DELIVERY_TYPE)) === 'not found') await destroy('upload');
     },
 
     async ping(): Promise<void> {
@@ -122,17 +151,20 @@ async function download(url: string, key: string, timeoutMs: number): Promise<Bu
   }
 }
 
+/** Private: delivered only through signed URLs. */
+const DELIVERY_TYPE = 'authenticated';
+
 /**
- * The same delivery URL with a transformation in front of the version. Built from the URL the
- * upload returned, so it keeps the delivery host (shared, private CDN, CNAME) and the version,
- * and an overwritten image never shows an old cached thumbnail.
+ * A URL the SDK built and signed, on the delivery host of the URL the upload returned (shared,
+ * private CDN, CNAME: whatever the account delivers from; the signature covers only the path
+ * after the type). The version is the upload's, so an overwritten image never shows an old
+ * cached copy.
  */
-function withTransformation(secureUrl: string, transformation: string): string | null {
-  const marker = '/image/upload/';
-  const at = secureUrl.indexOf(marker);
-  if (at < 0) return null;
-  const split = at + marker.length;
-  return `${secureUrl.slice(0, split)}${transformation}/${secureUrl.slice(split)}`;
+function onDeliveryHost(secureUrl: string, built: string): string {
+  const marker = '/image/';
+  const host = secureUrl.indexOf(marker);
+  const path = built.indexOf(marker);
+  return host < 0 || path < 0 ? built : secureUrl.slice(0, host) + built.slice(path);
 }
 
 /**

@@ -2,6 +2,7 @@ import { GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import { ProviderError, ValidationFailed } from '../../shared/errors.js';
 import type { PromptEngine, RefineInput, Refinement } from '../engine.js';
 import { callGemini, GEMINI_PROVIDER, refusalOf } from '../../shared/providers/gemini.js';
+import { safetyOf } from '../../shared/providers/gemini-safety.js';
 import { buildContents, SYSTEM_INSTRUCTION } from './instructions.js';
 import { GEMINI_REPLY_JSON_SCHEMA, GeminiReply } from './reply.js';
 
@@ -20,7 +21,8 @@ export interface GeminiPromptEngineOptions {
  * refines the prompt and detects the intent, with the session's recent turns as context, so that
  * "make it bluer" after an image reads as an edit. The reply is validated before use; a refusal is
  * `safety_blocked`, an unusable reply `invalid_response`, HTTP and network failures are classified
- * by status (shared/providers/gemini.ts). Output tokens in `usage` include thinking tokens: they are billed.
+ * by status (shared/providers/gemini.ts). Safety ratings of an answered prompt go with the
+ * refinement (`safety`), for `moderatePrompt` to judge. Output tokens in `usage` include thinking tokens: they are billed.
  */
 export function createGeminiPromptEngine(options: GeminiPromptEngineOptions): PromptEngine {
   const ai = new GoogleGenAI({
@@ -89,6 +91,7 @@ function toRefinement(input: RefineInput, reply: GeminiReply, response: Generate
     usage && (usage.candidatesTokenCount !== undefined || usage.thoughtsTokenCount !== undefined)
       ? (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0)
       : undefined;
+  const safety = safetyOf(response);
   return {
     originalPrompt: input.prompt,
     refinedPrompt: chat ? '' : reply.refined_prompt.trim(),
@@ -99,6 +102,7 @@ function toRefinement(input: RefineInput, reply: GeminiReply, response: Generate
     provider: GEMINI_PROVIDER,
     model,
     ...(usage && { usage: { inputTokens: usage.promptTokenCount, outputTokens } }),
+    ...(safety && { safety }),
   };
 }
 

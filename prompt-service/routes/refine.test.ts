@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../gateway/app.js';
 import { createLogger } from '../../shared/logger.js';
+import { testCredential } from '../../shared/testing/principal.js';
 import { createOfflinePromptEngine } from '../offline/engine.js';
 import { registerRefinePrompt } from './refine.js';
 
+const credential = testCredential('local');
 const app = createApp({
   logger: createLogger({ level: 'silent' }),
-  localUserId: 'local',
+  authenticate: credential.authenticate,
   corsOrigins: '*',
   bodyLimitBytes: 256 * 1024,
   register: (app) => registerRefinePrompt(app, { promptEngine: createOfflinePromptEngine() }),
@@ -15,7 +17,7 @@ const app = createApp({
 function post(body: unknown, path = '/v1/prompt/refine') {
   return app.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...credential.headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -96,7 +98,7 @@ describe('POST /v1/prompt/refine', () => {
   it('rejects a body that is not JSON', async () => {
     const response = await app.request('/v1/prompt/refine', {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...credential.headers },
       body: 'a cat',
     });
     expect(response.status).toBe(415);

@@ -406,6 +406,8 @@ export interface RequestOptions {
   knownValues: (path: string, parameter: string) => readonly string[];
   /** The server's body limit: some bodies go just past it. */
   bodyLimitBytes: number;
+  /** The `Authorization` header each request carries (undefined: none). */
+  credential?: fc.Arbitrary<string | undefined>;
 }
 
 /**
@@ -537,9 +539,11 @@ export function requestArbitrary(document: OpenApiDocument, operation: Operation
       sometimes(fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 20 }).filter(sendableHeader)), 3),
       sometimes(fc.constantFrom('https://ui.example', 'null', 'http://localhost:3000'), 3),
       sometimes(fc.oneof(fc.uuid(), fc.constantFrom('trace-123', 'has space', 'x'.repeat(300))), 4),
+      options.credential ?? fc.constant(undefined),
     )
-    .map(([declared, idempotencyKey, origin, requestId]) => {
+    .map(([declared, idempotencyKey, origin, requestId, authorization]) => {
       const result: Record<string, string> = {};
+      if (authorization !== undefined) result.authorization = authorization;
       if (idempotencyKey !== undefined) result['idempotency-key'] = idempotencyKey;
       headerParameters.forEach((parameter, index) => {
         const value = declared[index];
@@ -602,6 +606,7 @@ const STANDARD_HEADERS = new Set([
   'x-frame-options',
   'x-permitted-cross-domain-policies',
   'x-xss-protection',
+  'content-security-policy',
 ]);
 
 function isStandardHeader(name: string): boolean {

@@ -8,6 +8,13 @@ import type { FitEnum, FormatEnum } from 'sharp';
  * A local Cloudinary for tests: a real HTTP server speaking the Upload API as the Node SDK sends
  * it (multipart, signed), the Admin API's ping (Basic auth), and delivery of what it stores, so
  * code under test runs through the real SDK. Point the SDK at it with {@link FakeCloudinary.cloudinaryUrl}.
+ *
+ * Delivery types as Cloudinary has them: an asset uploaded with `type: authenticated` is served
+ * only at `/image/authenticated/s--SIGNATURE--/…` with the signature Cloudinary computes (the
+ * first 8 characters of the url-safe base64 SHA of `{transformation/}{public_id}.{format}` plus
+ * the API secret); without it, or with another, 401 and an `X-Cld-Error`. A signature on a
+ * public (`upload`) URL must be right too. An asset asked for under another type than its own is
+ * not found, and so is a destroy of another type.
  */
 
 export interface FakeCloudinaryOptions {
@@ -21,8 +28,12 @@ export interface FakeCloudinaryOptions {
   signatureAlgorithm?: 'sha1' | 'sha256';
 }
 
+/** The delivery types the fake knows: public, or only through a signed URL. */
+export type FakeDeliveryType = 'upload' | 'authenticated';
+
 export interface FakeAsset {
   publicId: string;
+  type: FakeDeliveryType;
   version: number;
   format: string;
   data: Buffer;
@@ -47,6 +58,8 @@ interface RecordedCall {
 export interface RecordedUpload extends RecordedCall {
   /** The public id as sent (without the folder). */
   publicId: string | undefined;
+  /** The `type` field as sent (undefined: Cloudinary's default, `upload`). */
+  type: string | undefined;
   folder: string | undefined;
   format: string | undefined;
   tags: string[];
@@ -59,6 +72,7 @@ export interface RecordedUpload extends RecordedCall {
 
 export interface RecordedDestroy extends RecordedCall {
   publicId: string | undefined;
+  type: string | undefined;
   invalidate: boolean | undefined;
   result: 'ok' | 'not found' | undefined;
 }
@@ -78,6 +92,8 @@ export interface FakeCloudinary {
   readonly assets: Map<string, FakeAsset>;
   readonly uploads: RecordedUpload[];
   readonly destroys: RecordedDestroy[];
+  /** Every delivery request: its path as asked for and the status answered. */
+  readonly deliveries: { path: string; status: number }[];
   /** Ping requests received, answered or not. */
   readonly pings: number;
   /** Scripts the next requests (any endpoint, in arrival order), one step each. */
@@ -109,6 +125,7 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
   const assets = new Map<string, FakeAsset>();
   const uploads: RecordedUpload[] = [];
   const destroys: RecordedDestroy[] = [];
+  const deliveries: { path: string; status: number }[] = [];
   const steps: FakeCloudinaryStep[] = [];
   const waiters: { predicate: (upload: RecordedUpload) => boolean; resolve: (upload: RecordedUpload) => void }[] = [];
   let pings = 0;
@@ -137,6 +154,7 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
     const record: RecordedUpload = {
       ...recordedCall(fields, check.valid),
       publicId: fields.public_id,
+      type: fields.type,
       folder: fields.folder,
       format: fields.format,
       tags: fields.tags ? fields.tags.split(',') : [],
@@ -154,6 +172,8 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
     if (step) return answer(step.status, errorBody(step.message ?? `scripted ${step.status}`), step.headers);
     if (!check.valid) return answer(401, errorBody(check.error ?? 'Invalid Signature'));
     if (!file) return answer(400, errorBody('Missing required parameter - file'));
+    const type = fields.type ?? 'upload';
+    if (type !== 'upload' && type !== 'authenticated') return answer(400, errorBody(`Invalid type ${type}`));
 
     let image: { data: Buffer; format: string; width: number; height: number };
     try {
@@ -167,7 +187,7 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
     const existing = assets.get(publicId);
     if (existing && record.overwrite === false) return answer(200, { ...describe(existing), existing: true });
     const version = Math.max(Math.floor(Date.now() / 1000), (existing?.version ?? 0) + 1);
-    const asset: FakeAsset = { publicId, version, folder, tags: record.tags, context: record.context, ...image };
+    const asset: FakeAsset = { publicId, type, version, folder, tags: record.tags, context: record.context, ...image };
     assets.set(publicId, asset);
     answer(200, { ...describe(asset), overwritten: existing !== undefined, original_filename: 'file', api_key: apiKey });
   }
@@ -178,6 +198,7 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
     const record: RecordedDestroy = {
       ...recordedCall(fields, check.valid),
       publicId: fields.public_id,
+      type: fields.type,
       invalidate: flag(fields.invalidate),
       result: undefined,
     };
@@ -190,7 +211,9 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
     if (step) return answer(step.status, errorBody(step.message ?? `scripted ${step.status}`), step.headers);
     if (!check.valid) return answer(401, errorBody(check.error ?? 'Invalid Signature'));
     if (!fields.public_id) return answer(400, errorBody('Missing required parameter - public_id'));
-    record.result = assets.delete(fields.public_id) ? 'ok' : 'not found';
+    const existing = assets.get(fields.public_id);
+    // Cloudinary keeps each type apart: destroying the `upload` asset leaves an authenticated one.
+    record.result = existing && existing.type === (fields.type ?? 'upload') && assets.delete(fields.public_id) ? 'ok' : 'not found';
     answer(200, { result: record.result });
   }
 
@@ -205,23 +228,46 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
     sendJson(response, 200, { status: 'ok' });
   }
 
-  async function deliver(rest: string, response: http.ServerResponse, step: FakeCloudinaryStep | undefined): Promise<void> {
+  /** `rest`: the path after `/{cloud}/image/{type}/`, still percent-encoded, as the SDK signed it. */
+  async function deliver(type: FakeDeliveryType, rest: string, response: http.ServerResponse, step: FakeCloudinaryStep | undefined): Promise<void> {
+    const answer = (status: number, message: string) => {
+      deliveries.push({ path: `${type}/${rest}`, status });
+      sendError(response, status, message);
+    };
     if (step && 'hang' in step) return;
     if (step) return sendJson(response, step.status, errorBody(step.message ?? `scripted ${step.status}`), step.headers);
-    const wanted = parseDeliveryPath(rest);
+    const signed = /^s--([A-Za-z0-9_-]+)--\/(.*)$/.exec(rest);
+    const unsigned = signed ? signed[2]! : rest;
+    const wanted = parseDeliveryPath(decodeURIComponent(unsigned));
+    if (signed && signed[1] !== urlSignature(unsigned)) return answer(401, 'Invalid signature');
+    if (!signed && type === 'authenticated') return answer(401, 'Signature required for authenticated resources');
     const asset = wanted && assets.get(wanted.publicId);
-    if (!wanted || !asset) return sendError(response, 404, `Resource not found - ${wanted?.publicId ?? rest}`);
+    if (!wanted || !asset || asset.type !== type) return answer(404, `Resource not found - ${wanted?.publicId ?? rest}`);
     try {
       const data = await render(asset, wanted.format, wanted.transformation);
+      deliveries.push({ path: `${type}/${rest}`, status: 200 });
       response.writeHead(200, { 'content-type': `image/${wanted.format === 'jpg' ? 'jpeg' : wanted.format}`, 'content-length': data.length });
       response.end(data);
     } catch (error) {
-      sendError(response, 400, error instanceof Error ? error.message : 'Invalid transformation');
+      answer(400, error instanceof Error ? error.message : 'Invalid transformation');
     }
   }
 
+  /** What Cloudinary signs a delivery URL with: the path after the signature, without the version. */
+  function urlSignature(path: string): string {
+    const segments = path.split('/');
+    // The version comes first, or right after a transformation; it is left out of what is signed.
+    const version = segments.findIndex((segment, index) => index <= 1 && index < segments.length - 1 && /^v\d+$/.test(segment));
+    if (version >= 0) segments.splice(version, 1);
+    const toSign = segments.join('/');
+    return createHash(algorithm).update(toSign + apiSecret).digest('base64').slice(0, 8).replace(/\//g, '_').replace(/\+/g, '-');
+  }
+
   function describe(asset: FakeAsset): Record<string, unknown> {
-    const path = `image/upload/v${asset.version}/${asset.publicId}.${asset.format}`;
+    // An authenticated asset's URLs come back signed, as Cloudinary returns them.
+    const source = `${asset.publicId}.${asset.format}`;
+    const signature = asset.type === 'authenticated' ? `s--${urlSignature(source)}--/` : '';
+    const path = `image/${asset.type}/${signature}v${asset.version}/${source}`;
     return {
       asset_id: createHash('md5').update(asset.publicId).digest('hex'),
       public_id: asset.publicId,
@@ -235,7 +281,7 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
       tags: asset.tags,
       context: Object.keys(asset.context).length > 0 ? { custom: asset.context } : undefined,
       bytes: asset.data.length,
-      type: 'upload',
+      type: asset.type,
       etag: createHash('md5').update(asset.data).digest('hex'),
       placeholder: false,
       url: `${origin}/${cloudName}/${path}`,
@@ -246,15 +292,15 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
 
   const server = http.createServer((request, response) => {
     const step = steps.shift();
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://fake').pathname);
+    const rawPath = new URL(request.url ?? '/', 'http://fake').pathname;
+    const path = decodeURIComponent(rawPath);
     const api = `/v1_1/${cloudName}/`;
+    const delivery = new RegExp(`^/${cloudName}/image/(upload|authenticated)/(.+)$`).exec(rawPath);
     const handled = (async () => {
       if (request.method === 'POST' && path === `${api}image/upload`) return upload(request, response, step);
       if (request.method === 'POST' && path === `${api}image/destroy`) return destroy(request, response, step);
       if (request.method === 'GET' && path === `${api}ping`) return ping(request, response, step);
-      if (request.method === 'GET' && path.startsWith(`/${cloudName}/image/upload/`)) {
-        return deliver(path.slice(`/${cloudName}/image/upload/`.length), response, step);
-      }
+      if (request.method === 'GET' && delivery) return deliver(delivery[1] as FakeDeliveryType, delivery[2]!, response, step);
       request.resume();
       if (path.startsWith('/v1_1/') && !path.startsWith(api)) return sendJson(response, 401, errorBody('Invalid cloud_name'));
       sendJson(response, 404, errorBody(`No route ${request.method} ${path}`));
@@ -275,6 +321,7 @@ export async function startFakeCloudinary(options: FakeCloudinaryOptions = {}): 
     assets,
     uploads,
     destroys,
+    deliveries,
     get pings() {
       return pings;
     },

@@ -63,6 +63,24 @@ describe('the fake Gemini', () => {
     expect(await refinementIn(await response)).toMatchObject({ intent: 'chat' });
   });
 
+  it('rates an answer like Gemini: one rating per harm category, on the candidate or the prompt', async () => {
+    fake.script('m', { ratings: { HARM_CATEGORY_SEXUALLY_EXPLICIT: 'HIGH' } }, { ratings: { HARM_CATEGORY_HARASSMENT: 'MEDIUM' }, at: 'prompt' });
+    const candidate = (await (await post('/v1beta/models/m:generateContent', ask('a fox'))).json()) as {
+      candidates: { finishReason: string; safetyRatings: { category: string; probability: string }[] }[];
+    };
+    expect(candidate.candidates[0]?.finishReason).toBe('STOP');
+    expect(candidate.candidates[0]?.safetyRatings).toEqual([
+      { category: 'HARM_CATEGORY_SEXUALLY_EXPLICIT', probability: 'HIGH' },
+      { category: 'HARM_CATEGORY_HATE_SPEECH', probability: 'NEGLIGIBLE' },
+      { category: 'HARM_CATEGORY_HARASSMENT', probability: 'NEGLIGIBLE' },
+      { category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'NEGLIGIBLE' },
+    ]);
+    const prompt = (await (await post('/v1beta/models/m:generateContent', ask('a fox'))).json()) as {
+      promptFeedback: { safetyRatings: { category: string; probability: string }[] };
+    };
+    expect(prompt.promptFeedback.safetyRatings).toContainEqual({ category: 'HARM_CATEGORY_HARASSMENT', probability: 'MEDIUM' });
+  });
+
   it('closes even while a request hangs', async () => {
     fake.script('m', { hang: true });
     const pending = post('/v1beta/models/m:generateContent', ask('a fox')).catch((error: unknown) => error);

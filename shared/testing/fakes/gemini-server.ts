@@ -58,6 +58,9 @@ export interface RecordedRequest {
  * - `hang`: never answers (the client's timeout fires);
  * - `safety`: a blocked answer: `prompt` = promptFeedback.blockReason, `candidate` = a candidate
  *   stopped with a safety finish reason; `true` = prompt for a text model, candidate for an image model;
+ * - `ratings`: answers like `ok: true`, with safety ratings as Gemini sends them when it does not
+ *   block: every harm category NEGLIGIBLE but those given, on the first candidate
+ *   (`candidates[0].safetyRatings`) or, with `at: 'prompt'`, on `promptFeedback.safetyRatings`;
  * - `malformed`: 200 with a body that is not JSON;
  * - `noImage`: 200 with only text (`text`, or a refusal-like sentence);
  * - `hold`: answers like `ok` once the promise resolves.
@@ -67,6 +70,7 @@ export type FakeGeminiStep =
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { hang: true }
   | { safety: true | 'prompt' | 'candidate' }
+  | { ratings: Partial<Record<HarmCategoryName, HarmProbabilityName>>; at?: 'prompt' | 'candidate' }
   | { malformed: true }
   | { noImage: true; text?: string }
   | { hold: Promise<void> };
@@ -82,6 +86,14 @@ export interface FakeGemini {
   waitForRequest(predicate?: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
+
+/** The harm categories the Gemini API rates (HarmCategory), and how likely it finds each (HarmProbability). */
+export type HarmCategoryName =
+  | 'HARM_CATEGORY_HARASSMENT'
+  | 'HARM_CATEGORY_HATE_SPEECH'
+  | 'HARM_CATEGORY_SEXUALLY_EXPLICIT'
+  | 'HARM_CATEGORY_DANGEROUS_CONTENT';
+export type HarmProbabilityName = 'NEGLIGIBLE' | 'LOW' | 'MEDIUM' | 'HIGH';
 
 /** The size of the default image: neither square nor any size the tests ask for, so resizing shows. */
 export const FAKE_IMAGE_SIZE = { width: 96, height: 64 } as const;
@@ -159,6 +171,9 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     if ('safety' in step) {
       const where = step.safety === true ? (image ? 'candidate' : 'prompt') : step.safety;
       return sendJson(res, 200, where === 'prompt' ? promptBlocked(model, body) : candidateBlocked(model, image, body));
+    }
+    if ('ratings' in step) {
+      return sendJson(res, 200, withRatings(await defaultBody(model, body, image, defaultPng), step.ratings, step.at ?? 'candidate'));
     }
     if (step.ok === true) return sendJson(res, 200, await defaultBody(model, body, image, defaultPng));
     return sendJson(res, 200, step.ok);
@@ -282,6 +297,26 @@ function candidateBlocked(model: string, image: boolean, request: GeminiRequestB
     usageMetadata: usage(request, 0),
     modelVersion: model,
   };
+}
+
+const HARM_CATEGORIES: HarmCategoryName[] = [
+  'HARM_CATEGORY_SEXUALLY_EXPLICIT',
+  'HARM_CATEGORY_HATE_SPEECH',
+  'HARM_CATEGORY_HARASSMENT',
+  'HARM_CATEGORY_DANGEROUS_CONTENT',
+];
+
+/** A 200 body with one rating per harm category (NEGLIGIBLE unless given), where Gemini puts them. */
+function withRatings(
+  body: object,
+  given: Partial<Record<HarmCategoryName, HarmProbabilityName>>,
+  at: 'prompt' | 'candidate',
+): object {
+  const safetyRatings = HARM_CATEGORIES.map((category) => ({ category, probability: given[category] ?? 'NEGLIGIBLE' }));
+  if (at === 'prompt') return { ...body, promptFeedback: { safetyRatings } };
+  const { candidates = [], ...rest } = body as { candidates?: object[] };
+  const [first, ...others] = candidates;
+  return { ...rest, candidates: [{ ...first, safetyRatings }, ...others] };
 }
 
 /** A google.rpc.Status error body, as Google APIs send it. */

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { callApi, recordMessageEvents, startTestAtelier, type TestAtelier, type TestUser } from '../test-harness.js';
+
+/**
+ * OWASP API1:2023 Broken Object Level Authorization. Alice makes one of everything (a session,
+ * messages, a dead letter, images live and in the trash, an API key); Bob, signed in on the same
+ * instance and in the same organisation, names each of her ids on every route and verb. He gets
+ * 404, exactly as for an id that does not exist, and nothing of hers changes. The list of cases is
+ * checked against the served OpenAPI document, so a new route with an id cannot go untested.
+ */
+
+let atelier: TestAtelier;
+let alice: TestUser;
+let bob: TestUser;
+let aliceSocket: Socket;
+const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '' };
+
+beforeAll(async () => {
+  atelier = await startTestAtelier();
+  alice = await atelier.signUp('alice');
+  bob = await atelier.signUp('bob');
+  aliceSocket = await alice.connect();
+  const events = recordMessageEvents(aliceSocket);
+
+  her.session = (await alice.api('POST', '/api/v1/chat/sessions/', { title: 'private' })).body.id;
+  await aliceSocket.emitWithAck('subscribe', { session_id: her.session });
+  const posted = await alice.api('POST', `/api/v1/chat/sessions/${her.session}/messages/`, { content: 'a lighthouse at dusk', options: { width: 64, height: 64 } });
+  her.message = posted.body.id;
+  const done = (await events.untilFinal(her.message)).at(-1);
+  expect(done?.status).toBe('DONE');
+  her.image = (done?.image as { id: string }).id;
+  her.mediaPath = new URL(done?.image_url as string).pathname;
+  // An enhance in a session with no image fails for good: a dead letter.
+  const lonely = (await alice.api('POST', '/api/v1/chat/sessions/', {})).body.id;
+  await aliceSocket.emitWithAck('subscribe', { session_id: lonely });
+  her.failed = (await alice.api('POST', `/api/v1/chat/sessions/${lonely}/messages/`, { content: 'enhance it' })).body.id;
+  expect((await events.untilFinal(her.failed)).at(-1)?.status).toBe('FAILED');
+  const external = { url: 'https://images.example/kite.png', prompt: 'a kite', width: 64, height: 64, format: 'png' };
+  her.external = (await alice.api('POST', '/v1/gallery/', external)).body.id;
+  her.trashed = (await alice.api('POST', '/v1/gallery/', { ...external, url: 'https://images.example/old.png' })).body.id;
+  expect((await alice.api('DELETE', `/v1/gallery/${her.trashed}/`)).status).toBe(200);
+  her.apiKey = (await alice.api('POST', '/v1/api-keys/', { name: 'alice key' })).body.id;
+});
+
+afterAll(async () => {
+  await atelier?.close();
+});
+
+/** Every route that takes an id, with Alice's ids in it: method, path as documented, path as sent, body. */
+function cases(): Array<[string, string, string, unknown?]> {
+  const { session, message, failed, image, trashed, external, apiKey } = her;
+  return [
+    ['GET', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`],
+    ['DELETE', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`],
+    ['POST', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/${session}/messages/`, { content: 'hijack' }],
+    ['GET', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/${session}/messages/`],
+    ['GET', '/api/v1/chat/sessions/{id}/messages/{message_id}/', `/api/v1/chat/sessions/${session}/messages/${message}/`],
+    ['GET', '/v1/gallery/{id}/', `/v1/gallery/${image}/`],
+    ['GET', '/v1/gallery/{id}/', `/v1/gallery/${external}/`],
+    ['DELETE', '/v1/gallery/{id}/', `/v1/gallery/${image}/`],
+    ['POST', '/v1/gallery/{id}/restore/', `/v1/gallery/${trashed}/restore/`],
+    ['DELETE', '/v1/gallery/{id}/permanent/', `/v1/gallery/${image}/permanent/`],
+    ['DELETE', '/v1/gallery/{id}/permanent/', `/v1/gallery/${trashed}/permanent/`],
+    ['DELETE', '/v1/api-keys/{id}/', `/v1/api-keys/${apiKey}/`],
+    // Bob's own session, naming Alice's message in it.
+    ['GET', '/api/v1/chat/sessions/{id}/messages/{message_id}/', `/api/v1/chat/sessions/{bob}/messages/${failed}/`],
+  ];
+}
+
+/** Routes whose ids are checked elsewhere: admins' routes (API5), signed media (this file, below). */
+const ELSEWHERE = [/^\/internal\//, /^\/media\//, /^\/v1\/org\//, /^\/docs\//];
+
+describe('another user naming her ids', () => {
+  it('gets 404 on every route and verb, the same answer as for an id that does not exist', async () => {
+    const bobSession = (await bob.api('POST', '/api/v1/chat/sessions/', {})).body.id as string;
+    for (const [method, , path, body] of cases()) {
+      const sent = path.replace('{bob}', bobSession);
+      const reply = await bob.api(method, sent, body);
+      expect(reply.status, `${method} ${sent}`).toBe(404);
+      expect(reply.body.error.code, `${method} ${sent}`).toBe('not_found');
+      const missing = await bob.api(method, sent.replace(/[0-9a-f]{8}-[0-9a-f]{4}-7/g, '00000000-0000-7'), body);
+      expect(missing.status, `${method} ${sent} (no such id)`).toBe(404);
+    }
+  });
+
+  it('covers every documented operation that takes an id', async () => {
+    const document = (await callApi(atelier.url, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const covered = new Set(cases().map(([method, path]) => `${method} ${path}`));
+    const withIds = Object.entries(document.paths)
+      .filter(([path]) => /\{[^}]+\}/.test(path) && !ELSEWHERE.some((pattern) => pattern.test(path)))
+      .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(withIds.filter((operation) => !covered.has(operation))).toEqual([]);
+  });
+
+  it('and nothing of hers changed', async () => {
+    expect((await alice.api('GET', `/api/v1/chat/sessions/${her.session}/`)).status).toBe(200);
+    const history = (await alice.api('GET', `/api/v1/chat/sessions/${her.session}/messages/`)).body.data as Array<{ content: string }>;
+    expect(history.map((message) => message.content)).toEqual(['a lighthouse at dusk']);
+    expect((await alice.api('GET', `/v1/gallery/${her.image}/`)).body).toMatchObject({ id: her.image, deleted_at: null });
+    expect((await alice.api('GET', `/v1/gallery/${her.trashed}/`)).body.deleted_at).toEqual(expect.any(String));
+    expect((await alice.api('GET', '/v1/api-keys/')).body.items[0]).toMatchObject({ id: her.apiKey, revoked_at: null });
+  });
+
+  it('sees none of her rows in his lists, nor with her cursors', async () => {
+    const lists = ['/api/v1/chat/sessions/', '/v1/gallery/', '/v1/gallery/deleted/', '/v1/api-keys/'];
+    for (const list of lists) {
+      const reply = await bob.api('GET', list);
+      expect(reply.status, list).toBe(200);
+      const text = JSON.stringify(reply.body);
+      for (const id of [her.session, her.image, her.trashed, her.external, her.apiKey]) expect(text, list).not.toContain(id);
+    }
+    // Her cursor, given to him, pages through his rows only.
+    const herPage = await alice.api('GET', '/v1/gallery/?limit=1');
+    const cursor = herPage.body.next_cursor as string;
+    expect(cursor).toEqual(expect.any(String));
+    const followed = await bob.api('GET', `/v1/gallery/?limit=10&cursor=${encodeURIComponent(cursor)}`);
+    expect(followed.body.data).toEqual([]);
+  });
+
+  it('cannot fetch her image file by its path', async () => {
+    const unsigned = await bob.api('GET', her.mediaPath);
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.body.error.code).toBe('forbidden');
+  });
+
+  it('cannot join her session\'s room, and hears none of her events', async () => {
+    const socket = await bob.connect();
+    const heard: string[] = [];
+    socket.onAny((event: string) => heard.push(event));
+    const ack = await socket.emitWithAck('subscribe', { session_id: her.session });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // Alice does things that emit to her session's room and to her user room.
+    const events = recordMessageEvents(aliceSocket);
+    const posted = await alice.api('POST', `/api/v1/chat/sessions/${her.session}/messages/`, { content: 'hello!' });
+    await events.untilFinal(posted.body.id);
+    expect((await alice.api('DELETE', `/v1/gallery/${her.external}/`)).status).toBe(200);
+    // An event of Bob's own, sent after hers: once it arrives, hers would have arrived too.
+    const mine = new Promise((resolve) => socket.once('gallery.image.deleted', resolve));
+    const own = (await bob.api('POST', '/v1/gallery/', { url: 'https://images.example/bob.png', prompt: 'b', width: 8, height: 8, format: 'png' })).body.id;
+    await bob.api('DELETE', `/v1/gallery/${own}/`);
+    await mine;
+    expect(heard.filter((event) => event === 'message.updated')).toEqual([]);
+    expect(heard.filter((event) => event.startsWith('gallery.'))).toEqual(['gallery.image.created', 'gallery.image.deleted']);
+  });
+});

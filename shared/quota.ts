@@ -1,0 +1,34 @@
+/**
+ * The image quota, as the services that spend it see it: a port, so the conversation and
+ * identity services use it without knowing where it is counted (limits/, in Redis).
+ */
+
+/** One window of the quota: a user's UTC day, or their organisation's UTC month. */
+export interface QuotaWindow {
+  limit: number;
+  used: number;
+  remaining: number;
+  /** When the window starts again from zero (the next UTC midnight, or the first of the next month). */
+  resetsAt: Date;
+}
+
+export interface QuotaUsage {
+  daily: QuotaWindow;
+  monthly: QuotaWindow;
+}
+
+export interface QuotaPort {
+  /**
+   * Take one image unit from the user's day and their organisation's month, recorded under
+   * `chargeId` (a message id, a request's own id), or throw `quota_exceeded` (429) and take
+   * nothing when either is spent. Charging an id that already holds a unit takes nothing more.
+   */
+  charge(input: { userId: string; orgId: string; chargeId: string }): Promise<void>;
+  /**
+   * Give back the unit charged under `chargeId`, at most once however often it is called (a
+   * failed, cancelled or blocked generation). True when a unit was given back by this call.
+   */
+  refund(chargeId: string): Promise<boolean>;
+  /** What the user and their organisation have used and have left now. */
+  usage(input: { userId: string; orgId: string }): Promise<QuotaUsage>;
+}
