@@ -4,7 +4,7 @@ export { migrateGallery } from './migrate.js';
 export { galleryImages, GALLERY_STORAGES, type GalleryImageRow, type GalleryStorage } from './schema.js';
 export { GalleryImage, GalleryImagePage, toImageWire } from './schemas.js';
 
-export { saveImage, type SaveImageInput, type SaveImageResult } from './save-image.js';
+export { saveImage, storedImageFields, type SaveImageInput, type SaveImageResult } from './save-image.js';
 export { listImages } from './list-images.js';
 export { liveImageIds } from './live-image-ids.js';
 export { getImage } from './get-image.js';

@@ -3,6 +3,7 @@ import { newId } from '../shared/ids.js';
 import type { GalleryContext } from './context.js';
 import { publishImageEvent } from './events.js';
 import { insertImage } from './repository.js';
+import type { StoredImage } from '../image-service/index.js';
 import type { GalleryImageRow, GalleryStorage } from './schema.js';
 
 export interface SaveImageInput {
@@ -36,6 +37,28 @@ export interface SaveImageInput {
   /** Moderation flagged it (its prompt, or the provider's ratings of the image). Default false. */
   isNsfw?: boolean;
   metadata?: Record<string, unknown>;
+}
+
+/** What a stored image says of itself, as a gallery row keeps it (the pipeline's and a direct generation's rows alike). */
+export function storedImageFields(image: StoredImage): Pick<
+  SaveImageInput,
+  'id' | 'provider' | 'model' | 'seed' | 'width' | 'height' | 'format' | 'bytes' | 'url' | 'thumbnailUrl' | 'storage' | 'storageKey' | 'isNsfw'
+> {
+  return {
+    id: image.id,
+    provider: image.provider,
+    model: image.model,
+    seed: image.seed,
+    width: image.width,
+    height: image.height,
+    format: image.format,
+    bytes: image.bytes,
+    url: image.url,
+    thumbnailUrl: image.thumbnailUrl,
+    storage: image.storage,
+    storageKey: image.storageKey,
+    isNsfw: image.nsfw === true,
+  };
 }
 
 export interface SaveImageResult {

@@ -1,4 +1,4 @@
-import { saveImage, type GalleryContext } from '../gallery/index.js';
+import { saveImage, storedImageFields, type GalleryContext } from '../gallery/index.js';
 import type { ImageRouteContext } from '../image-service/index.js';
 
 /**
@@ -11,23 +11,11 @@ export function fileInGallery(gallery: GalleryContext): ImageRouteContext['fileI
     await saveImage({
       ctx: gallery,
       input: {
-        id: image.id,
+        ...storedImageFields(image),
         userId: principal.userId,
         orgId: principal.orgId,
         prompt,
         intent: 'generate',
-        provider: image.provider,
-        model: image.model,
-        seed: image.seed,
-        width: image.width,
-        height: image.height,
-        format: image.format,
-        bytes: image.bytes,
-        url: image.url,
-        thumbnailUrl: image.thumbnailUrl,
-        storage: image.storage,
-        storageKey: image.storageKey,
-        isNsfw: image.nsfw === true,
         metadata: { source: 'image_generate' },
       },
     });

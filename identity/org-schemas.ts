@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { idSchema } from '../shared/http.js';
-import { Priority, Role } from './schemas.js';
+import { ApiKey, Priority, Role, toApiKeyWire } from './schemas.js';
 import type { ApiKeyRow, UserRow } from './schema/index.js';
 
 /** Wire shapes of an org admin's routes (snake_case); the mapping from rows happens here, once. */
@@ -39,18 +39,7 @@ export const UpdateMemberBody = z
   .refine((body) => Object.keys(body).length > 0, { message: 'send at least one of role, priority, daily_quota' })
   .openapi('UpdateOrgMemberRequest');
 
-export const OrgApiKey = z
-  .object({
-    id: z.uuid(),
-    user_id: z.uuid(),
-    name: z.string(),
-    prefix: z.string(),
-    role: Role,
-    priority: Priority.nullable().openapi({ description: "The key's lane; null: its maker's" }),
-    created_at: z.iso.datetime(),
-    revoked_at: z.iso.datetime().nullable(),
-  })
-  .openapi('OrgApiKey');
+export const OrgApiKey = ApiKey.extend({ user_id: z.uuid() }).openapi('OrgApiKey');
 
 export const OrgApiKeyPage = z
   .object({ data: z.array(OrgApiKey), next_cursor: z.string().nullable() })
@@ -76,14 +65,5 @@ export function toOrgMemberWire(user: UserRow): z.infer<typeof OrgMember> {
 }
 
 export function toOrgApiKeyWire(row: ApiKeyRow): z.infer<typeof OrgApiKey> {
-  return {
-    id: row.id,
-    user_id: row.userId,
-    name: row.name,
-    prefix: row.prefix,
-    role: row.role,
-    priority: row.priority,
-    created_at: row.createdAt.toISOString(),
-    revoked_at: row.revokedAt?.toISOString() ?? null,
-  };
+  return { ...toApiKeyWire(row), user_id: row.userId };
 }

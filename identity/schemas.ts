@@ -84,7 +84,7 @@ export const ApiKey = z
     name: z.string(),
     prefix: z.string().openapi({ description: 'The key\'s first characters, to tell keys apart', example: 'atl_1a2b3c4d' }),
     role: Role,
-    priority: Priority.nullable(),
+    priority: Priority.nullable().openapi({ description: "The key's lane; null: its maker's" }),
     created_at: z.iso.datetime(),
     revoked_at: z.iso.datetime().nullable(),
   })

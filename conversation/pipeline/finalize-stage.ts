@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { saveImage } from '../../gallery/index.js';
+import { saveImage, storedImageFields } from '../../gallery/index.js';
 import type { StageJob } from '../../shared/queues.js';
 import { isFinal, type MessageRecord } from '../message.js';
 import { transitionMessage } from '../transition-message.js';
@@ -37,7 +37,7 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
   await saveImage({
     ctx: ctx.gallery,
     input: {
-      id: image.id,
+      ...storedImageFields(image),
       userId: saving.userId,
       orgId: saving.orgId,
       sessionId: saving.sessionId,
@@ -45,18 +45,6 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
       prompt: saving.content,
       refinedPrompt: saving.refinedPrompt,
       intent: saving.intent,
-      provider: image.provider,
-      model: image.model,
-      seed: image.seed,
-      width: image.width,
-      height: image.height,
-      format: image.format,
-      bytes: image.bytes,
-      url: image.url,
-      thumbnailUrl: image.thumbnailUrl,
-      storage: image.storage,
-      storageKey: image.storageKey,
-      isNsfw: image.nsfw === true,
       metadata: { negative_prompt: saving.refinement?.negativePrompt ?? null },
     },
   });
