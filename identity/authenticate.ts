@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt, type JWTPayload } from 'jose';
 import { Unauthenticated } from '../shared/errors.js';
 import type { Principal, UserRole } from '../shared/principal.js';
 import { ATELIER_ISSUER, verifyAccessToken } from './access-tokens.js';
@@ -15,14 +15,20 @@ import { userOfProvider } from './user-of-provider.js';
 export async function authenticate({ ctx, input }: { ctx: IdentityContext; input: { token: string } }): Promise<Principal> {
   const { token } = input;
   if (token.startsWith(API_KEY_PREFIX)) return principalOfApiKey(ctx, token);
+  const verified = ctx.verifiedTokens.get(token);
+  if (verified && verified.expiresAtMs > Date.now()) return verified.principal;
 
-  let issuer: unknown;
+  let claims: JWTPayload;
   try {
-    issuer = decodeJwt(token).iss;
+    claims = decodeJwt(token);
   } catch {
     throw new Unauthenticated('the credential was refused: it is neither an API key nor a token');
   }
-  if (issuer === ATELIER_ISSUER) return verifyAccessToken(ctx.signingKey, token);
+  if (claims.iss === ATELIER_ISSUER) {
+    const principal = await verifyAccessToken(ctx.signingKey, token);
+    remember(ctx.verifiedTokens, token, principal, (claims.exp ?? 0) * 1000);
+    return principal;
+  }
   if (!ctx.providerTokens) throw new Unauthenticated('the token was refused: it was not issued by this Atelier');
   const identity = await ctx.providerTokens.verify(token);
   const user = await userOfProvider(ctx, identity);
@@ -42,6 +48,14 @@ async function principalOfApiKey(ctx: IdentityContext, token: string): Promise<P
     via: 'api_key',
     apiKeyId: key.id,
   };
+}
+
+/** Most tokens kept: past it the oldest go first (a Map iterates in insertion order). */
+const VERIFIED_LIMIT = 10_000;
+
+function remember(cache: IdentityContext['verifiedTokens'], token: string, principal: Principal, expiresAtMs: number): void {
+  if (cache.size >= VERIFIED_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(token, { principal, expiresAtMs });
 }
 
 function lowerRole(a: UserRole, b: UserRole): UserRole {

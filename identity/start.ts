@@ -15,6 +15,7 @@ export async function startIdentity(postgres: Postgres, config: AuthConfig, logg
     config,
     signingKey,
     providerTokens: config.provider ? createProviderTokens(config.provider) : undefined,
+    verifiedTokens: new Map(),
     knownProviderUsers: new Map(),
     logger,
   };

@@ -279,8 +279,10 @@ describe('an organisation\'s quota, and sign-ins', () => {
       monthly: { limit: 3, used: 3, remaining: 0 },
     });
 
-    // The organisation's own quota, raised by its admin, holds at once.
+    // The organisation's own quota, raised by its admin, holds within seconds (limits are reused
+    // for a few seconds: limits/quota-limits.ts), on /v1/me and on the next generation alike.
     await db.update(organisations).set({ monthlyQuota: 4 }).where(eq(organisations.id, first.user.org_id));
+    await expect.poll(async () => (await second.api('GET', '/v1/me/')).body.quota.monthly.limit, { timeout: 15_000 }).toBe(4);
     expect((await generate(second)).status).toBe(201);
     expect((await first.api('GET', '/v1/me/')).body.quota).toMatchObject({
       daily: { limit: 5, used: 3, remaining: 2 },
