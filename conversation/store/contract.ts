@@ -162,6 +162,36 @@ export function storeContract(
         expect(await store.getSession(session.userId, session.id)).toStrictEqual(session);
         expect(await store.getMessage(session.userId, session.id, message!.id)).toStrictEqual(message);
       });
+
+      it("renames the user's session, moving updatedAt forward only, and not another user's", async () => {
+        const session = await seedSession();
+        const later = new Date(session.updatedAt.getTime() + 60_000);
+        const renamed = await store.renameSession({ userId: session.userId, sessionId: session.id.toUpperCase(), title: 'Dusk', at: later });
+        expect(renamed).toStrictEqual({ ...session, title: 'Dusk', updatedAt: later });
+        const earlier = new Date(session.updatedAt.getTime() - 60_000);
+        expect(await store.renameSession({ userId: session.userId, sessionId: session.id, title: 'Dawn', at: earlier })).toStrictEqual({
+          ...session,
+          title: 'Dawn',
+          updatedAt: later,
+        });
+        expect(await store.renameSession({ userId: newUser(), sessionId: session.id, title: 'Mine', at: later })).toBeNull();
+        expect(await store.renameSession({ userId: session.userId, sessionId: newId(), title: 'None', at: later })).toBeNull();
+        expect(await store.renameSession({ userId: session.userId, sessionId: 'not-an-id', title: 'None', at: later })).toBeNull();
+        expect((await store.getSession(session.userId, session.id))?.title).toBe('Dawn');
+      });
+
+      it('titles an untitled session once, never over a title, and only for its user', async () => {
+        const untitled = await seedSession(newUser(), { title: null });
+        expect(await store.titleUntitledSession({ userId: newUser(), sessionId: untitled.id, title: 'Theirs' })).toBe(false);
+        expect(await store.titleUntitledSession({ userId: untitled.userId, sessionId: untitled.id, title: 'First' })).toBe(true);
+        expect(await store.titleUntitledSession({ userId: untitled.userId, sessionId: untitled.id, title: 'Second' })).toBe(false);
+        expect(await store.getSession(untitled.userId, untitled.id)).toStrictEqual({ ...untitled, title: 'First' });
+
+        const titled = await seedSession();
+        expect(await store.titleUntitledSession({ userId: titled.userId, sessionId: titled.id, title: 'Other' })).toBe(false);
+        expect(await store.getSession(titled.userId, titled.id)).toStrictEqual(titled);
+        expect(await store.titleUntitledSession({ userId: titled.userId, sessionId: newId(), title: 'None' })).toBe(false);
+      });
     });
 
     describe('messages', () => {

@@ -62,6 +62,24 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
       return result.matchedCount > 0;
     },
 
+    async renameSession({ userId, sessionId, title, at }) {
+      const id = lookupId(sessionId);
+      if (!id) return null;
+      // One atomic update: the title, and `updatedAt` moved forward only (as touchSession does).
+      const doc = await sessions
+        .findOneAndUpdate({ _id: id, userId }, { $set: { title }, $max: { updatedAt: at } }, { new: true })
+        .lean<SessionDocument>();
+      return doc ? toSessionRecord(doc) : null;
+    },
+
+    async titleUntitledSession({ userId, sessionId, title }) {
+      const id = lookupId(sessionId);
+      if (!id) return false;
+      // `title: null` matches a null title and a missing one alike.
+      const result = await sessions.updateOne({ _id: id, userId, title: null }, { $set: { title } });
+      return result.modifiedCount > 0;
+    },
+
     async deleteSession(userId, sessionId) {
       const id = lookupId(sessionId);
       if (!id) return false;

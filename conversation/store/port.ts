@@ -27,6 +27,17 @@ export interface ConversationStore {
    * Returns whether the user has that session.
    */
   touchSession(userId: string, sessionId: string, at: Date): Promise<boolean>;
+  /**
+   * Rename the user's session, moving its `updatedAt` forward to `at` (never back). The renamed
+   * session, or null when the user has no such session.
+   */
+  renameSession(query: { userId: string; sessionId: string; title: string; at: Date }): Promise<SessionRecord | null>;
+  /**
+   * Give the user's session a title only while it has none (the pipeline's title from the first
+   * message: a user's own title, or one set by a quicker message, always wins). `updatedAt` is
+   * left alone. Whether the title was set.
+   */
+  titleUntitledSession(query: { userId: string; sessionId: string; title: string }): Promise<boolean>;
   /** Delete the session and all its messages. False when the user has no such session. */
   deleteSession(userId: string, sessionId: string): Promise<boolean>;
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Postgres } from '../../shared/connections/postgres.js';
 import { Conflict, NotFound } from '../../shared/errors.js';
 import { projectPath } from '../../shared/paths.js';
@@ -235,6 +235,28 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       if (!id) return false;
       const touched = await prepared.touchSession.execute({ id, userId, at: at.toISOString() });
       return touched.length > 0;
+    },
+
+    async renameSession({ userId, sessionId, title, at }) {
+      const id = lookupId(sessionId);
+      if (!id) return null;
+      const [row] = await db
+        .update(chatSessions)
+        .set({ title, updatedAt: sql`greatest(${chatSessions.updatedAt}, ${at.toISOString()}::timestamptz)` })
+        .where(and(eq(chatSessions.id, id), eq(chatSessions.userId, userId)))
+        .returning();
+      return row ? toSession(row) : null;
+    },
+
+    async titleUntitledSession({ userId, sessionId, title }) {
+      const id = lookupId(sessionId);
+      if (!id) return false;
+      const titled = await db
+        .update(chatSessions)
+        .set({ title })
+        .where(and(eq(chatSessions.id, id), eq(chatSessions.userId, userId), isNull(chatSessions.title)))
+        .returning({ id: chatSessions.id });
+      return titled.length > 0;
     },
 
     async deleteSession(userId, sessionId) {
