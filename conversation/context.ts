@@ -17,4 +17,10 @@ export interface ConversationContext {
   publicUrl: string;
   /** The image quota: a message is charged when posted, and given its unit back if it fails. */
   quota: QuotaPort;
+  /**
+   * Moves the user's gallery images made in a session to the gallery's trash (a session deleted
+   * with `images=trash`); returns how many. The gateway wires it to the gallery's public use
+   * case, so this service never reaches into the gallery.
+   */
+  trashSessionImages: (input: { userId: string; sessionId: string }) => Promise<number>;
 }

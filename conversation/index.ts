@@ -13,6 +13,7 @@ export { Message, toMessageWire, type MessageWire } from './schemas.js';
 export { registerCreateSession } from './routes/create-session.js';
 export { registerListSessions } from './routes/list-sessions.js';
 export { registerGetSession } from './routes/get-session.js';
+export { registerRenameSession } from './routes/rename-session.js';
 export { registerDeleteSession } from './routes/delete-session.js';
 export { registerPostMessage } from './routes/post-message.js';
 export { registerListMessages } from './routes/list-messages.js';

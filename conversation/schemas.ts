@@ -7,6 +7,7 @@ import { STAGES } from '../shared/queues.js';
 import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import { MESSAGE_STAGES, MESSAGE_STATUSES, type MessageRecord, type SessionRecord } from './message.js';
 import { stageDue } from './pipeline/turns.js';
+import { SESSION_IMAGES_ON_DELETE } from './delete-session.js';
 
 /** Wire schemas of the chat API (snake_case). The mapping from records happens here, once. */
 
@@ -19,14 +20,34 @@ export const MessageParams = z.object({
   message_id: MessageId.openapi({ param: { name: 'message_id', in: 'path' } }),
 });
 
+/** A session's title, as given at creation or by a rename. */
+const SessionTitle = z.string().trim().min(1).max(200);
+
 export const CreateSessionBody = z
-  .object({ title: z.string().trim().min(1).max(200).optional() })
+  .object({ title: SessionTitle.optional() })
   .openapi('CreateSessionRequest');
+
+export const RenameSessionBody = z
+  .object({ title: SessionTitle })
+  .openapi('RenameSessionRequest');
+
+export const DeleteSessionQuery = z.object({
+  images: z
+    .enum(SESSION_IMAGES_ON_DELETE)
+    .optional()
+    .openapi({
+      param: { name: 'images', in: 'query' },
+      description: "What happens to the session's gallery images: `trash` (default; restorable from the gallery's trash) or `keep`",
+    }),
+});
 
 export const Session = z
   .object({
     id: z.string(),
-    title: z.string().nullable(),
+    title: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Given at creation or by a rename; else set from the first message once it is refined (null until then)' }),
     created_at: z.string(),
     updated_at: z.string(),
   })

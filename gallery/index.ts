@@ -9,6 +9,7 @@ export { listImages } from './list-images.js';
 export { liveImageIds } from './live-image-ids.js';
 export { getImage } from './get-image.js';
 export { deleteImage } from './delete-image.js';
+export { trashSessionImages } from './trash-session-images.js';
 export { listDeletedImages } from './list-deleted-images.js';
 export { restoreImage } from './restore-image.js';
 export { deleteImagePermanently } from './delete-image-permanently.js';

@@ -119,6 +119,21 @@ export async function softDeleteImage(db: Database, key: Key & { at: Date }): Pr
   return row ?? null;
 }
 
+/**
+ * Move every live image of one of the user's chat sessions to the trash, at once. Served by the
+ * user's live-images index (the session is a filter within the user's rows, never another user's).
+ */
+export async function softDeleteSessionImages(
+  db: Database,
+  query: { userId: string; sessionId: string; at: Date },
+): Promise<GalleryImageRow[]> {
+  return db
+    .update(images)
+    .set({ deletedAt: query.at, updatedAt: query.at })
+    .where(and(eq(images.userId, query.userId), eq(images.sessionId, query.sessionId), isNull(images.deletedAt)))
+    .returning();
+}
+
 /** Take an image out of the trash. Null when the user has no such trashed image. */
 export async function restoreImage(db: Database, key: Key & { at: Date }): Promise<GalleryImageRow | null> {
   const [row] = await db

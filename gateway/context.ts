@@ -7,7 +7,7 @@ import {
   type ConversationStore,
   type PipelineQueues,
 } from '../conversation/index.js';
-import { migrateGallery, type GalleryContext } from '../gallery/index.js';
+import { migrateGallery, trashSessionImages, type GalleryContext } from '../gallery/index.js';
 import { loadInstanceSecret, startIdentity, type IdentityContext } from '../identity/index.js';
 import { createLimits, type Limits } from '../limits/index.js';
 import {
@@ -72,6 +72,8 @@ export interface AtelierContext {
   /** Signs the disk files' URLs (links) and checks them (the media route); one key for the whole instance. */
   mediaSigner: MediaSigner;
   gallery: GalleryContext;
+  /** A chat session deleted with `images=trash` moves its images to the gallery's trash through this. */
+  trashSessionImages: (input: { userId: string; sessionId: string }) => Promise<number>;
   /** Accounts, organisations and credentials. */
   identity: IdentityContext;
   /** Rate limits, the login guard and the image quota, counted in Redis (docs/limits.md). */
@@ -235,6 +237,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       links,
       mediaSigner,
       gallery,
+      trashSessionImages: (input) => trashSessionImages({ ctx: gallery, input }),
       identity,
       limits,
       quota: limits.quota,

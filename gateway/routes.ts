@@ -1,6 +1,7 @@
 import {
   registerCreateSession,
   registerDeleteSession,
+  registerRenameSession,
   registerGetMessage,
   registerGetSession,
   registerListDeadLetters,
@@ -78,7 +79,8 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerCreateSession(app, conversation); //      POST   /sessions/
   registerListSessions(app, conversation); //       GET    /sessions/
   registerGetSession(app, conversation); //         GET    /sessions/{id}/
-  registerDeleteSession(app, conversation); //      DELETE /sessions/{id}/
+  registerRenameSession(app, conversation); //      PATCH  /sessions/{id}/
+  registerDeleteSession(app, conversation); //      DELETE /sessions/{id}/?images=trash|keep
   registerPostMessage(app, conversation); //        POST   /sessions/{id}/messages/  (Idempotency-Key)
   registerListMessages(app, conversation); //       GET    /sessions/{id}/messages/
   registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/

@@ -6,3 +6,5 @@ export { moderatePrompt, type ModeratePromptInput, type PromptVerdict } from './
 export { registerRefinePrompt } from './routes/refine.js';
 export { withRefinementCache, type RefinementCacheOptions } from './cache.js';
 export { createGeminiPromptEngine, type GeminiPromptEngineOptions } from './gemini/engine.js';
+export { titleFor } from './title-for.js';
+export { MAX_TITLE_CHARS } from './offline/title.js';

@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import { MAX_HISTORY_TURNS, moderatePrompt, refinePrompt, type HistoryTurn } from '../../prompt-service/index.js';
 import type { StageJob } from '../../shared/queues.js';
 import { isFinal, type MessageRecord } from '../message.js';
+import { titleSession } from '../title-session.js';
 import { transitionMessage } from '../transition-message.js';
 import type { PipelineContext } from './context.js';
 import { enqueueStage } from './queues.js';
@@ -11,7 +12,8 @@ import { sourceImageOf } from './source-image.js';
  * Stage 1: check the prompt (`moderatePrompt`: a refused one ends FAILED `safety_blocked` before
  * any provider call), refine it and detect the intent through the prompt service's
  * `refinePrompt`, with the session's earlier turns (finished: see turns.ts) as context, then check
- * the refined prompt with the provider's ratings. Then hand over to the image stage, or straight
+ * the refined prompt with the provider's ratings. The first message refined in an untitled
+ * session gives it its title (`titleSession`), once the typed prompt has passed moderation. Then hand over to the image stage, or straight
  * to finalize for a chat reply. A message that already has its intent (a retried or duplicated
  * job) is not refined twice; a flagged one keeps `refinement.nsfw` for the image it leads to.
  */
@@ -34,6 +36,10 @@ export async function refineStage(ctx: PipelineContext, job: Job<StageJob>): Pro
     ]);
     const startedAt = performance.now();
     const typed = await moderatePrompt({ ctx, input: { prompt: started.content } });
+    // The first message refined titles an untitled session (an earlier one refined already did).
+    if (!history.some((earlier) => earlier.intent !== null)) {
+      await titleSession({ ctx, input: { userId: started.userId, sessionId: started.sessionId, content: started.content } });
+    }
     const refinement = await refinePrompt({
       ctx,
       input: { prompt: started.content, context: { history: history.map(toTurn), hasPreviousImage: source !== null } },

@@ -52,6 +52,7 @@ function cases(): Array<[string, string, string, unknown?]> {
   const { session, message, failed, image, trashed, external, apiKey } = her;
   return [
     ['GET', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`],
+    ['PATCH', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`, { title: 'hijack' }],
     ['DELETE', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`],
     ['POST', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/${session}/messages/`, { content: 'hijack' }],
     ['GET', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/${session}/messages/`],
@@ -94,7 +95,7 @@ describe('another user naming her ids', () => {
   });
 
   it('and nothing of hers changed', async () => {
-    expect((await alice.api('GET', `/api/v1/chat/sessions/${her.session}/`)).status).toBe(200);
+    expect((await alice.api('GET', `/api/v1/chat/sessions/${her.session}/`)).body).toMatchObject({ title: 'private' });
     const history = (await alice.api('GET', `/api/v1/chat/sessions/${her.session}/messages/`)).body.data as Array<{ content: string }>;
     expect(history.map((message) => message.content)).toEqual(['a lighthouse at dusk']);
     expect((await alice.api('GET', `/v1/gallery/${her.image}/`)).body).toMatchObject({ id: her.image, deleted_at: null });
