@@ -23,4 +23,15 @@ export interface ConversationContext {
    * case, so this service never reaches into the gallery.
    */
   trashSessionImages: (input: { userId: string; sessionId: string }) => Promise<number>;
+  /**
+   * A prompt template rendered with the message's variables (the templates service's
+   * `renderTemplate`): `NotFound` for a template the user may not see, `ValidationFailed` naming
+   * `body.variables.<name>` for a missing one. Wired by the gateway.
+   */
+  renderTemplate: (input: {
+    userId: string;
+    orgId: string;
+    templateId: string;
+    variables: Readonly<Record<string, string>>;
+  }) => Promise<{ content: string; templateId: string }>;
 }

@@ -17,7 +17,10 @@ export interface PostMessageInput {
   /** The poster's lane (their credential's priority): the message's stage jobs all run in it. */
   lane: Lane;
   sessionId: string;
-  content: string;
+  /** What the user wrote; or, with `template`, the template rendered (see below). */
+  content?: string | undefined;
+  /** A prompt template and its variables, posted instead of `content`: the message keeps the rendered text. */
+  template?: { id: string; variables: Readonly<Record<string, string>> } | undefined;
   options?: MessageOptions | undefined;
   /** The request's `Idempotency-Key`: a repeat of the same request finds the same message. */
   idempotencyKey?: string | undefined;
@@ -34,6 +37,9 @@ export interface PostedMessage {
  * Store a user's message as PENDING and start its pipeline when it is its session's turn (see
  * pipeline/turns.ts): otherwise it waits, `queued`, for the earlier messages to finish.
  *
+ * - A message posted as a template is rendered first (the templates service's `renderTemplate`,
+ *   through the context): an unknown template is 404 and a missing variable a 400 naming it,
+ *   before anything is charged or stored. The message keeps the rendered text as its content.
  * - The session and the image options are checked now (the options by the route's schema), so
  *   a request that gets 202 only fails later for reasons found later.
  * - Redis down: 503 before anything is stored. Redis failing after the message was stored: the
@@ -52,16 +58,17 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
   // worker, off the request's path.
   if (!ctx.queues.isConnected()) throw new ServiceUnavailable(outageMessage('redis'), undefined, 'redis');
 
+  const content = await contentOf(ctx, input);
   const options = input.options ?? {};
   const key = input.idempotencyKey;
-  const requestHash = key === undefined ? undefined : hashOf(input.sessionId, input.content, options);
+  const requestHash = key === undefined ? undefined : hashOf(input.sessionId, content, options);
   const message = pendingMessage({
     id: newId(),
     sessionId: input.sessionId,
     userId: input.userId,
     orgId: input.orgId,
     lane: input.lane,
-    content: input.content,
+    content,
     options,
     idempotency: key !== undefined && requestHash !== undefined ? { key, requestHash } : undefined,
     at: new Date(),
@@ -102,6 +109,18 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
     throw new ServiceUnavailable('the pipeline could not be started; post the message again', error);
   }
   return { message, replayed: false };
+}
+
+/** The message's text: as written, or its template rendered with its variables. */
+async function contentOf(ctx: ConversationContext, input: PostMessageInput): Promise<string> {
+  if (input.template === undefined) return input.content ?? '';
+  const rendered = await ctx.renderTemplate({
+    userId: input.userId,
+    orgId: input.orgId,
+    templateId: input.template.id,
+    variables: input.template.variables,
+  });
+  return rendered.content;
 }
 
 /** The message an earlier request with this key made, if the request was the same. */

@@ -3,6 +3,7 @@ import { ImageOptions, type MediaLinks } from '../image-service/index.js';
 import { INTENTS } from '../prompt-service/index.js';
 import { idSchema } from '../shared/http.js';
 import { LANES } from '../shared/principal.js';
+import { Variables } from '../templates/index.js';
 import { STAGES } from '../shared/queues.js';
 import { MAX_PROMPT_CHARS } from '../shared/text.js';
 import { MESSAGE_STAGES, MESSAGE_STATUSES, type MessageRecord, type SessionRecord } from './message.js';
@@ -12,6 +13,7 @@ import { SESSION_IMAGES_ON_DELETE } from './delete-session.js';
 /** Wire schemas of the chat API (snake_case). The mapping from records happens here, once. */
 
 export const SessionId = idSchema('a session').openapi({ example: '019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e' });
+const TemplateId = idSchema('a template');
 export const MessageId = idSchema('a message').openapi({ example: '019a0c4e-9d0a-7c35-9d2a-4f6e1b2c3d4e' });
 
 export const SessionParams = z.object({ id: SessionId.openapi({ param: { name: 'id', in: 'path' } }) });
@@ -64,8 +66,26 @@ export const PostMessageBody = z
       .string({ message: 'content is required' })
       .trim()
       .min(1, { message: 'content must not be empty' })
-      .max(MAX_PROMPT_CHARS, { message: `content must be at most ${MAX_PROMPT_CHARS} characters` }),
+      .max(MAX_PROMPT_CHARS, { message: `content must be at most ${MAX_PROMPT_CHARS} characters` })
+      .optional()
+      .openapi({ description: 'What the user wrote; or give `template_id` (and `variables`) instead' }),
+    template_id: TemplateId.optional().openapi({
+      description: "Post a prompt template (the user's own or one shared with their organisation) instead of `content`: the message's content is its text rendered with `variables` over its defaults",
+    }),
+    variables: Variables.optional().openapi({ description: 'Values of the template\'s placeholders; each one without a default is required' }),
     options: ImageOptions.optional(),
+  })
+  .superRefine((body, issue) => {
+    const templated = body.template_id !== undefined;
+    if (body.content === undefined && !templated) {
+      issue.addIssue({ code: 'custom', path: ['content'], message: 'content is required (or template_id)' });
+    }
+    if (body.content !== undefined && templated) {
+      issue.addIssue({ code: 'custom', path: ['template_id'], message: 'give content or template_id, not both' });
+    }
+    if (body.variables !== undefined && !templated) {
+      issue.addIssue({ code: 'custom', path: ['variables'], message: 'variables go with template_id' });
+    }
   })
   .openapi('PostMessageRequest');
 

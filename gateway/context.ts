@@ -4,10 +4,12 @@ import {
   createPipelineQueues,
   createPostgresStore,
   markImageDeleted,
+  type ConversationContext,
   type ConversationStore,
   type PipelineQueues,
 } from '../conversation/index.js';
 import { migrateGallery, trashSessionImages, type GalleryContext } from '../gallery/index.js';
+import { migrateTemplates, renderTemplate, type TemplatesContext } from '../templates/index.js';
 import { loadInstanceSecret, startIdentity, type IdentityContext } from '../identity/index.js';
 import { createLimits, type Limits } from '../limits/index.js';
 import {
@@ -74,6 +76,10 @@ export interface AtelierContext {
   gallery: GalleryContext;
   /** A chat session deleted with `images=trash` moves its images to the gallery's trash through this. */
   trashSessionImages: (input: { userId: string; sessionId: string }) => Promise<number>;
+  /** Prompt templates (Postgres). */
+  templates: TemplatesContext;
+  /** A chat message posted as `{template_id, variables}` is rendered through this. */
+  renderTemplate: ConversationContext['renderTemplate'];
   /** Accounts, organisations and credentials. */
   identity: IdentityContext;
   /** Rate limits, the login guard and the image quota, counted in Redis (docs/limits.md). */
@@ -139,6 +145,8 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     probes.database = () => postgres.ping();
     parts.gallery = config.databaseUrl ? `postgres ${redactUrl(config.databaseUrl)}` : `pglite (${path.join(config.dataDir, 'pglite')})`;
     await migrateGallery(postgres);
+    await migrateTemplates(postgres);
+    const templates: TemplatesContext = { db: postgres.db };
     const identity = await startIdentity(postgres, config.auth, logger);
     parts.auth = authPart(config);
     const limits = createLimits({ redis, db: postgres.db, config: config.limits, keyPrefix: config.queuePrefix, logger });
@@ -238,6 +246,8 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       mediaSigner,
       gallery,
       trashSessionImages: (input) => trashSessionImages({ ctx: gallery, input }),
+      templates,
+      renderTemplate: (input) => renderTemplate({ ctx: templates, input }),
       identity,
       limits,
       quota: limits.quota,

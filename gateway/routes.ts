@@ -35,6 +35,7 @@ import {
 } from '../identity/index.js';
 import { registerGenerateImage, registerMedia, type ImageRouteContext } from '../image-service/index.js';
 import { registerRefinePrompt, type PromptContext } from '../prompt-service/index.js';
+import { registerTemplates } from '../templates/index.js';
 import type { App } from '../shared/http.js';
 import type { AtelierContext } from './context.js';
 import { fileInGallery } from './direct-images.js';
@@ -84,6 +85,9 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerPostMessage(app, conversation); //        POST   /sessions/{id}/messages/  (Idempotency-Key)
   registerListMessages(app, conversation); //       GET    /sessions/{id}/messages/
   registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/
+
+  // prompt templates: /v1/templates (a message may be posted as {template_id, variables})
+  registerTemplates(app, ctx.templates); //         GET, POST /v1/templates/, GET, PATCH, DELETE /v1/templates/{id}/
 
   // operators: /internal/v1 (admins only: gateway/middleware/authenticate.ts)
   registerListDeadLetters(app, conversation); //    GET    /dead-letters/

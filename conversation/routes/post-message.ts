@@ -51,7 +51,7 @@ const route = createRoute({
 export function registerPostMessage(app: App, ctx: ConversationContext): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const { content, options } = c.req.valid('json');
+    const { content, template_id: templateId, variables, options } = c.req.valid('json');
     const { userId, orgId, lane } = c.get('principal');
     const { message, replayed } = await postMessage({
       ctx,
@@ -61,6 +61,7 @@ export function registerPostMessage(app: App, ctx: ConversationContext): void {
         lane,
         sessionId: id,
         content,
+        template: templateId === undefined ? undefined : { id: templateId, variables: variables ?? {} },
         options: options && {
           width: options.width,
           height: options.height,
