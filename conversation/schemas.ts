@@ -87,7 +87,8 @@ export const PostMessageBody = z
       issue.addIssue({ code: 'custom', path: ['variables'], message: 'variables go with template_id' });
     }
   })
-  .openapi('PostMessageRequest');
+  // Said in the document too: a body has `content` or `template_id` (not both: a 400).
+  .openapi('PostMessageRequest', { anyOf: [{ required: ['content'] }, { required: ['template_id'] }] });
 
 const MessageImageWire = z
   .object({

@@ -45,6 +45,7 @@ const known = {
   mediaSignature: { expires: [] as string[], signature: [] as string[] },
   users: [] as string[],
   apiKeys: [] as string[],
+  templates: [] as string[],
 };
 /** Operations that succeed only with a secret no fuzzer can guess (a password, a live refresh token); gateway/owasp/api2 shows them succeeding. */
 const NEEDS_A_SECRET = new Set(['POST /v1/auth/login/', 'POST /v1/auth/refresh/']);
@@ -145,7 +146,11 @@ beforeAll(async () => {
     if (index < 2) expect((await call('DELETE', `/v1/gallery/${id}/`)).status).toBe(200);
   }
 
-  const listings = ['/api/v1/chat/sessions/', `/api/v1/chat/sessions/${drawing}/messages/`, '/internal/v1/dead-letters/', '/v1/gallery/', '/v1/gallery/deleted/'];
+  for (let index = 0; index < 3; index += 1) {
+    known.templates.push(field(await call('POST', '/v1/templates/', { name: `fuzz ${index}`, text: 'a {subject} at {time}', defaults: { time: 'dusk' } }), 'id'));
+  }
+
+  const listings = ['/v1/templates/', '/api/v1/chat/sessions/', `/api/v1/chat/sessions/${drawing}/messages/`, '/internal/v1/dead-letters/', '/v1/gallery/', '/v1/gallery/deleted/'];
   for (const listing of listings) {
     const page = JSON.parse((await call('GET', `${listing}?limit=1`)).body) as { next_cursor?: unknown };
     if (typeof page.next_cursor === 'string') cursors.set(listing.replace(drawing, '{id}'), [page.next_cursor]);
@@ -167,6 +172,7 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (path.startsWith('/media/') && parameter === 'key') return known.mediaKeys;
   if (parameter === 'user_id') return known.users;
   if (path.includes('/api-keys/') && parameter === 'id') return known.apiKeys;
+  if (path.startsWith('/v1/templates/') && parameter === 'id') return known.templates;
   if (path.startsWith('/media/') && (parameter === 'expires' || parameter === 'signature')) return known.mediaSignature[parameter];
   return [];
 }

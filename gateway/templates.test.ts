@@ -128,18 +128,24 @@ describe('who sees and changes a template', () => {
     for (const id of [mine, shared, theirs]) expect(listed).not.toContain(id);
   });
 
-  it('changes the fields given, checking the text and defaults together', async () => {
+  it('changes the fields given, keeping the defaults that still apply', async () => {
     const id = (await member.api('POST', '/v1/templates/', { name: 'Draft', text: 'a {subject}', defaults: { subject: 'cat' } })).body.id;
     const renamed = await member.api('PATCH', `/v1/templates/${id}/`, { name: 'Final' });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Final', text: 'a {subject}', defaults: { subject: 'cat' } });
-    // A new text that drops {subject} cannot keep its default.
-    const dropped = await member.api('PATCH', `/v1/templates/${id}/`, { text: 'a {thing}' });
-    expect(dropped.status).toBe(400);
-    expect(dropped.body.error.details[0].path).toBe('body.defaults.subject');
-    const changed = await member.api('PATCH', `/v1/templates/${id}/`, { text: 'a {thing}', defaults: {} });
+    // A new text keeps the defaults of the placeholders it still has, and drops the others.
+    const kept = await member.api('PATCH', `/v1/templates/${id}/`, { text: 'a {subject} in {place}' });
+    expect(kept.body).toMatchObject({ text: 'a {subject} in {place}', defaults: { subject: 'cat' }, placeholders: ['subject', 'place'] });
+    const changed = await member.api('PATCH', `/v1/templates/${id}/`, { text: 'a {thing}' });
     expect(changed.body).toMatchObject({ text: 'a {thing}', defaults: {}, placeholders: ['thing'] });
-    expect((await member.api('PATCH', `/v1/templates/${id}/`, {})).status).toBe(400);
+    // Defaults given are checked against the text.
+    const wrong = await member.api('PATCH', `/v1/templates/${id}/`, { defaults: { subject: 'dog' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details[0].path).toBe('body.defaults.subject');
+    expect((await member.api('PATCH', `/v1/templates/${id}/`, { defaults: { thing: 'dog' } })).body.defaults).toEqual({ thing: 'dog' });
+    const unchanged = await member.api('PATCH', `/v1/templates/${id}/`, {});
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body.updated_at).toBe((await member.api('GET', `/v1/templates/${id}/`)).body.updated_at);
     expect((await member.api('PATCH', `/v1/templates/${id}/`, { shared: true })).status).toBe(403);
 
     expect((await member.api('DELETE', `/v1/templates/${id}/`)).status).toBe(204);

@@ -41,8 +41,7 @@ export const CreateTemplateBody = z
 export const UpdateTemplateBody = z
   .object({ name: Name, text: Text, defaults: Variables, shared: Shared })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of name, text, defaults, shared' })
-  .openapi('UpdateTemplateRequest');
+  .openapi('UpdateTemplateRequest', { description: 'The fields to change; an empty body changes nothing' });
 
 export const Template = z
   .object({

@@ -164,6 +164,18 @@ export function validValue(document: OpenApiDocument, schema: JsonSchema, depth 
   if ('const' in flat) return fc.constant(flat.const);
   if (flat.enum?.length) return fc.constantFrom(...flat.enum);
   const alternatives = flat.anyOf ?? flat.oneOf;
+  if (alternatives?.length && flat.properties) {
+    // An object that is one of several shapes (`anyOf: [{required: [a]}, {required: [b]}]`): each
+    // alternative with the object's own properties and requirements.
+    const { anyOf: _anyOf, oneOf: _oneOf, ...base } = flat;
+    return fc.oneof(
+      ...alternatives.map((alternative) => {
+        const part = flatten(document, alternative);
+        const required = [...(base.required ?? []), ...(part.required ?? [])];
+        return validValue(document, { ...base, ...part, properties: { ...base.properties, ...part.properties }, required }, depth);
+      }),
+    );
+  }
   if (alternatives?.length) return fc.oneof(...alternatives.map((alternative) => validValue(document, alternative, depth + 1)));
   const types = typesOf(flat);
   if (types.length === 0) return fc.jsonValue({ maxDepth: 2 });
