@@ -171,10 +171,10 @@ describe('the gallery lifecycle', () => {
       .toEqual(['gallery.image.created', 'gallery.image.deleted', 'gallery.image.restored', 'gallery.image.deleted']);
   });
 
-  it('deleting a session removes its messages but keeps its images', async () => {
+  it('deleting a session with images=keep removes its messages but keeps its images (the default trashes them: sessions.test.ts)', async () => {
     const images = (await atelier.api('GET', '/v1/gallery/')).body.data.length;
     expect(images).toBeGreaterThan(0);
-    expect((await atelier.api('DELETE', `/api/v1/chat/sessions/${sessionId}`)).status).toBe(204);
+    expect((await atelier.api('DELETE', `/api/v1/chat/sessions/${sessionId}?images=keep`)).status).toBe(204);
     expect((await atelier.api('GET', `/api/v1/chat/sessions/${sessionId}/messages/`)).status).toBe(404);
     expect((await atelier.api('GET', '/v1/gallery/')).body.data).toHaveLength(images);
   });
