@@ -1,4 +1,5 @@
 import type { MediaLinks } from '../image-service/index.js';
+import type { DomainEventSink } from '../shared/domain-events.js';
 import type { Logger } from '../shared/logger.js';
 import type { QuotaPort } from '../shared/quota.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
@@ -17,4 +18,6 @@ export interface ConversationContext {
   publicUrl: string;
   /** The image quota: a message is charged when posted, and given its unit back if it fails. */
   quota: QuotaPort;
+  /** Told when a message reaches a final status (webhooks); unset: nobody listens. */
+  onEvent?: DomainEventSink | undefined;
 }

@@ -35,6 +35,7 @@ import {
 import { registerGenerateImage, registerMedia, type ImageRouteContext } from '../image-service/index.js';
 import { registerRefinePrompt, type PromptContext } from '../prompt-service/index.js';
 import type { App } from '../shared/http.js';
+import { registerWebhookDeliveries, registerWebhookEndpoints } from '../webhooks/index.js';
 import type { AtelierContext } from './context.js';
 import { fileInGallery } from './direct-images.js';
 import { chargeDirectGenerations } from './middleware/generation-quota.js';
@@ -101,6 +102,10 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerDeleteImage(app, gallery); //             DELETE /{id}/
   registerRestoreImage(app, gallery); //            POST   /{id}/restore/
   registerDeleteImagePermanently(app, gallery); //  DELETE /{id}/permanent/
+
+  // webhooks: /v1/webhooks, the caller's endpoints
+  registerWebhookEndpoints(app, ctx.webhooks); //   POST, GET /, DELETE /{id}/, POST /{id}/rotate-secret/
+  registerWebhookDeliveries(app, ctx.webhooks); //  GET    /{id}/deliveries/
 
   // stored files, when they are on local disk
   if (ctx.mediaDir) registerMedia(app, { mediaDir: ctx.mediaDir, signer: ctx.mediaSigner }); // GET /media/*  (signed URLs)
