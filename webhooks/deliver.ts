@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { and, eq, isNull } from 'drizzle-orm';
 import { newId } from '../shared/ids.js';
 import { checkHost, hostOf } from './addresses.js';
@@ -112,5 +112,5 @@ function post(url: URL, headers: Record<string, string>, body: string, options: 
 /** An IP literal in the URL is connected to without any lookup: check it here. */
 async function precheckLiteral(url: URL): Promise<void> {
   const host = hostOf(url);
-  if (/^[\d.]+$/.test(host) || host.includes(':')) await checkHost(host);
+  if (isIP(host)) await checkHost(host);
 }
