@@ -173,6 +173,8 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     parts.queues = `bullmq, prefix "${config.queuePrefix}", ${config.jobAttempts} attempts per stage`;
 
     const webhookQueue = createWebhookQueue({ connection: redis, prefix: config.queuePrefix, backoffMs: config.webhooks.backoffMs });
+    // Its connection's errors are the command connection's, reported there already: the outage monitor hears them once.
+    webhookQueue.on('error', onConnectionError);
     closers.push(() => webhookQueue.close());
     const webhooks: WebhooksContext = {
       db: postgres.db,
