@@ -130,6 +130,17 @@ describe('webhook deliveries', () => {
     expect(Object.keys(body.data).sort()).toEqual(Object.keys(polled.body).sort());
   });
 
+  it('sends message.failed, with the error, for a message that fails', async () => {
+    const user = await atelier.signUp('failing');
+    const endpoint = await register(user, '/failed', ['message.failed']);
+    // An enhance in a session with no image fails for good (no_source_image).
+    const messageId = await postMessage(user, 'enhance it');
+    const [delivery] = await receiver.requests('/failed', 1);
+    if (!delivery) throw new Error('no delivery');
+    expect(await verifyStandardWebhook(endpoint.secret, delivery.headers, delivery.body)).toBe(true);
+    expect(JSON.parse(delivery.body)).toMatchObject({ type: 'message.failed', data: { id: messageId, status: 'FAILED', error: { code: 'no_source_image' } } });
+  });
+
   it('retries with backoff: a receiver failing twice gets it on the third attempt, and the log shows all three', async () => {
     const user = await atelier.signUp('flaky');
     const endpoint = await register(user, '/flaky', ['message.completed', 'message.failed']);
