@@ -12,6 +12,7 @@ COPY image-service ./image-service
 COPY gallery ./gallery
 COPY identity ./identity
 COPY limits ./limits
+COPY webhooks ./webhooks
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -29,6 +30,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/gallery/migrations ./gallery/migrations
 COPY --from=build /app/conversation/store/migrations ./conversation/store/migrations
 COPY --from=build /app/identity/migrations ./identity/migrations
+COPY --from=build /app/webhooks/migrations ./webhooks/migrations
 USER node
 VOLUME ["/data"]
 EXPOSE 9999
