@@ -13,6 +13,7 @@ COPY gallery ./gallery
 COPY identity ./identity
 COPY limits ./limits
 COPY templates ./templates
+COPY webhooks ./webhooks
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -31,6 +32,7 @@ COPY --from=build /app/gallery/migrations ./gallery/migrations
 COPY --from=build /app/conversation/store/migrations ./conversation/store/migrations
 COPY --from=build /app/identity/migrations ./identity/migrations
 COPY --from=build /app/templates/migrations ./templates/migrations
+COPY --from=build /app/webhooks/migrations ./webhooks/migrations
 USER node
 VOLUME ["/data"]
 EXPOSE 9999

@@ -1,4 +1,5 @@
 import type { MediaLinks } from '../image-service/index.js';
+import type { DomainEventSink } from '../shared/domain-events.js';
 import type { Logger } from '../shared/logger.js';
 import type { QuotaPort } from '../shared/quota.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
@@ -34,4 +35,6 @@ export interface ConversationContext {
     templateId: string;
     variables: Readonly<Record<string, string>>;
   }) => Promise<{ content: string; templateId: string }>;
+  /** Told when a message reaches a final status (webhooks); unset: nobody listens. */
+  onEvent?: DomainEventSink | undefined;
 }

@@ -1,4 +1,5 @@
 import type { MediaLinks } from '../image-service/index.js';
+import type { DomainEventSink, DomainEventType } from '../shared/domain-events.js';
 import { REALTIME_EVENTS, type RealtimePublisher } from '../shared/realtime.js';
 import type { MessageRecord } from './message.js';
 import { applyEvent, InvalidTransition, type MessageEvent } from './message-state.js';
@@ -7,15 +8,23 @@ import type { ConversationStore } from './store/port.js';
 
 const MAX_CONFLICTS = 10;
 
+/** The event a message raises when it reaches a final status (keyed by status name, so CANCELLED needs no change here). */
+const FINAL_EVENTS: Readonly<Record<string, DomainEventType>> = {
+  DONE: 'message.completed',
+  FAILED: 'message.failed',
+  CANCELLED: 'message.cancelled',
+};
+
 /**
  * Move a message through the state machine and tell its session's subscribers. Stored with
  * compare-and-set on `sequence`: when another writer got there first, reload and decide again.
  *
  * Returns the new message; `null` when the message is gone (its session was deleted) or the
  * event no longer applies (already final, already past that stage): the caller stops quietly.
+ * Reaching a final status is reported to `onEvent` (webhooks) once, by the writer that stored it.
  */
 export async function transitionMessage(
-  ctx: { store: ConversationStore; realtime: RealtimePublisher; links: MediaLinks },
+  ctx: { store: ConversationStore; realtime: RealtimePublisher; links: MediaLinks; onEvent?: DomainEventSink | undefined },
   messageId: string,
   event: MessageEvent,
   current?: MessageRecord,
@@ -31,7 +40,10 @@ export async function transitionMessage(
     }
     if (next === message) return message;
     if (await ctx.store.replaceMessage(next, message.sequence)) {
-      ctx.realtime.toSession(next.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(next, ctx.links));
+      const wire = toMessageWire(next, ctx.links);
+      ctx.realtime.toSession(next.sessionId, REALTIME_EVENTS.messageUpdated, wire);
+      const final = next.status !== message.status ? FINAL_EVENTS[next.status] : undefined;
+      if (final && ctx.onEvent) ctx.onEvent({ type: final, userId: next.userId, data: wire, occurredAt: next.updatedAt });
       return next;
     }
     message = await ctx.store.findMessage(messageId);

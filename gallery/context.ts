@@ -1,4 +1,5 @@
 import type { Database } from '../shared/connections/postgres.js';
+import type { DomainEventSink } from '../shared/domain-events.js';
 import type { Logger } from '../shared/logger.js';
 import type { ModerationPolicy } from '../shared/moderation.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
@@ -25,4 +26,6 @@ export interface GalleryContext {
    * that made it). Best effort: the deletion stands whatever it does.
    */
   onDeletedForGood?: (image: GalleryImageRow) => Promise<void>;
+  /** Told of `gallery.image.created` and `gallery.image.deleted` (webhooks); unset: nobody listens. */
+  onEvent?: DomainEventSink | undefined;
 }

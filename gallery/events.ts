@@ -30,4 +30,9 @@ export function publishImageEvent(ctx: GalleryContext, event: GalleryEvent, row:
   } catch (error) {
     ctx.logger.warn({ err: error, imageId: row.id, event: NAMES[event] }, 'gallery event not sent');
   }
+  // Restores are realtime only: webhooks announce what was made and what went away.
+  if (ctx.onEvent && event !== 'restored') {
+    const type = event === 'created' ? 'gallery.image.created' : 'gallery.image.deleted';
+    ctx.onEvent({ type, userId: row.userId, data: payload, occurredAt: new Date() });
+  }
 }

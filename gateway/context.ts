@@ -39,7 +39,9 @@ import { connectRedis, createCommandRedis, startEmbeddedRedis, type Redis } from
 import type { Logger } from '../shared/logger.js';
 import { createOutageMonitor, type Dependency, type OutageMonitor } from '../shared/outages.js';
 import type { QuotaPort } from '../shared/quota.js';
+import type { DomainEventSink } from '../shared/domain-events.js';
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
+import { createWebhookQueue, enqueueWebhookDeliveries, migrateWebhooks, type WebhooksContext } from '../webhooks/index.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 /** A temporary media file older than this is a write that died with its process. */
@@ -82,6 +84,10 @@ export interface AtelierContext {
   renderTemplate: ConversationContext['renderTemplate'];
   /** Accounts, organisations and credentials. */
   identity: IdentityContext;
+  /** Webhook endpoints, their delivery queue and log (docs/webhooks.md). */
+  webhooks: WebhooksContext;
+  /** Where the conversation and gallery services report their events: queued as webhook deliveries. */
+  onEvent: DomainEventSink;
   /** Rate limits, the login guard and the image quota, counted in Redis (docs/limits.md). */
   limits: Limits;
   /** The image quota (the same as `limits.quota`): what the conversation service charges and refunds. */
@@ -147,6 +153,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     await migrateGallery(postgres);
     await migrateTemplates(postgres);
     const templates: TemplatesContext = { db: postgres.db };
+    await migrateWebhooks(postgres);
     const identity = await startIdentity(postgres, config.auth, logger);
     parts.auth = authPart(config);
     const limits = createLimits({ redis, db: postgres.db, config: config.limits, keyPrefix: config.queuePrefix, logger });
@@ -174,6 +181,26 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     });
     closers.push(() => queues.close());
     parts.queues = `bullmq, prefix "${config.queuePrefix}", ${config.jobAttempts} attempts per stage`;
+
+    const webhookQueue = createWebhookQueue({ connection: redis, prefix: config.queuePrefix, backoffMs: config.webhooks.backoffMs });
+    // Its connection's errors are the command connection's, reported there already: the outage monitor hears them once.
+    webhookQueue.on('error', onConnectionError);
+    closers.push(() => webhookQueue.close());
+    const webhooks: WebhooksContext = {
+      db: postgres.db,
+      queue: webhookQueue,
+      logger,
+      allowPrivate: config.webhooks.allowPrivate,
+      timeoutMs: config.webhooks.timeoutMs,
+    };
+    parts.webhooks = `bullmq, first retry after ${config.webhooks.backoffMs} ms${config.webhooks.allowPrivate ? ', private addresses ALLOWED' : ''}`;
+    // Fire and forget: a change that raised an event is committed already, and neither its
+    // request nor its pipeline stage waits for (or fails with) the webhooks' queueing.
+    const onEvent: DomainEventSink = (event) => {
+      enqueueWebhookDeliveries({ ctx: webhooks, input: event }).catch((error: unknown) => {
+        if (!outages.observe(error)) logger.warn({ err: error, event: event.type }, 'webhook deliveries not queued');
+      });
+    };
 
     const realtimeChannelKey = `${config.queuePrefix}-realtime`;
     const realtime = createRedisPublisher(redis, realtimeChannelKey, onConnectionError);
@@ -218,6 +245,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       realtime,
       logger,
       moderationPolicy: config.moderationPolicy,
+      onEvent,
       // The chat message that made an image says so once the image is deleted for good.
       onDeletedForGood: async (image) => {
         if (image.messageId && image.storage !== 'external') {
@@ -249,6 +277,8 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       templates,
       renderTemplate: (input) => renderTemplate({ ctx: templates, input }),
       identity,
+      webhooks,
+      onEvent,
       limits,
       quota: limits.quota,
       outages,

@@ -229,7 +229,8 @@ describe('SIGTERM under keep-alive load', () => {
         }
       }
     })();
-    await expect.poll(() => outcomes.length).toBeGreaterThan(20);
+    // Waits for the client to be under way (as long as a loaded machine needs), then stops the server.
+    await expect.poll(() => outcomes.length, { timeout: 30_000 }).toBeGreaterThan(20);
     process.kill(atelier.child.pid as number, 'SIGTERM');
     await client;
     expect(await atelier.exited).toBe(0);

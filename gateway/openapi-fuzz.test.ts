@@ -46,6 +46,7 @@ const known = {
   users: [] as string[],
   apiKeys: [] as string[],
   templates: [] as string[],
+  webhooks: [] as string[],
 };
 /** Operations that succeed only with a secret no fuzzer can guess (a password, a live refresh token); gateway/owasp/api2 shows them succeeding. */
 const NEEDS_A_SECRET = new Set(['POST /v1/auth/login/', 'POST /v1/auth/refresh/']);
@@ -107,10 +108,15 @@ async function finished(sessionId: string, messageId: string): Promise<ReceivedR
 }
 
 beforeAll(async () => {
-  atelier = await startTestAtelier({ BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES) });
+  // Private webhook addresses allowed, so the fuzzer's made-up URLs can be registered (no DNS asked).
+  atelier = await startTestAtelier({ BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES), WEBHOOK_ALLOW_PRIVATE: 'true' });
   stranger = await atelier.signUp('stranger');
   known.users.push(atelier.user.id, stranger.user.id);
   for (let index = 0; index < 3; index += 1) known.apiKeys.push(field(await call('POST', '/v1/api-keys/', { name: `fuzz ${index}` }), 'id'));
+  // Endpoints nothing listens at: their deliveries fail and are logged (a log to page through).
+  for (let index = 0; index < 3; index += 1) {
+    known.webhooks.push(field(await call('POST', '/v1/webhooks/', { url: `http://127.0.0.1:9/hook-${index}`, events: ['gallery.image.created', 'message.completed'] }), 'id'));
+  }
   const served = await call('GET', '/openapi.json');
   expect(served.status).toBe(200);
   document = JSON.parse(served.body) as OpenApiDocument;
@@ -173,6 +179,7 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (parameter === 'user_id') return known.users;
   if (path.includes('/api-keys/') && parameter === 'id') return known.apiKeys;
   if (path.startsWith('/v1/templates/') && parameter === 'id') return known.templates;
+  if (path.startsWith('/v1/webhooks/') && parameter === 'id') return known.webhooks;
   if (path.startsWith('/media/') && (parameter === 'expires' || parameter === 'signature')) return known.mediaSignature[parameter];
   return [];
 }

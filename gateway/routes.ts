@@ -37,6 +37,7 @@ import { registerGenerateImage, registerMedia, type ImageRouteContext } from '..
 import { registerRefinePrompt, type PromptContext } from '../prompt-service/index.js';
 import { registerTemplates } from '../templates/index.js';
 import type { App } from '../shared/http.js';
+import { registerWebhookDeliveries, registerWebhookEndpoints } from '../webhooks/index.js';
 import type { AtelierContext } from './context.js';
 import { fileInGallery } from './direct-images.js';
 import { chargeDirectGenerations } from './middleware/generation-quota.js';
@@ -107,6 +108,10 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerDeleteImage(app, gallery); //             DELETE /{id}/
   registerRestoreImage(app, gallery); //            POST   /{id}/restore/
   registerDeleteImagePermanently(app, gallery); //  DELETE /{id}/permanent/
+
+  // webhooks: /v1/webhooks, the caller's endpoints
+  registerWebhookEndpoints(app, ctx.webhooks); //   POST, GET /, DELETE /{id}/, POST /{id}/rotate-secret/
+  registerWebhookDeliveries(app, ctx.webhooks); //  GET    /{id}/deliveries/
 
   // stored files, when they are on local disk
   if (ctx.mediaDir) registerMedia(app, { mediaDir: ctx.mediaDir, signer: ctx.mediaSigner }); // GET /media/*  (signed URLs)

@@ -9,6 +9,7 @@ import type { Config } from '../shared/config.js';
 import { createRedis, type Redis } from '../shared/connections/redis.js';
 import type { App } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
+import { startWebhookWorker, type WebhookWorker } from '../webhooks/index.js';
 import { createApp } from './app.js';
 import { resolveCorsOrigins } from './cors-origins.js';
 import { buildContext, type AtelierContext } from './context.js';
@@ -67,6 +68,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
   }
 
   let workers: PipelineWorkers | undefined;
+  let webhookWorker: WebhookWorker | undefined;
   let workerRedis: Redis | undefined;
   let realtime: { close(): Promise<void> } | undefined;
   try {
@@ -79,6 +81,12 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
         lockDurationMs: config.jobLockMs,
         ownsRedis: ctx.ownsRedis,
         ...(options.recovery !== undefined ? { recovery: options.recovery } : {}),
+      });
+      webhookWorker = startWebhookWorker(ctx.webhooks, {
+        connection: workerRedis,
+        prefix: config.queuePrefix,
+        concurrency: config.workerConcurrency,
+        onError: (error) => ctx.outages.observe(error),
       });
     }
     if (server) {
@@ -104,6 +112,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
       });
     }
   } catch (error) {
+    await webhookWorker?.close();
     await workers?.close();
     await workerRedis?.quit().catch(() => undefined);
     await ctx.close();
@@ -117,6 +126,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     stopping ??= (async () => {
       phase = 'stopping';
       if (server) await closeGateway(server, realtime);
+      await webhookWorker?.close();
       await workers?.close();
       await workerRedis?.quit().catch(() => undefined);
       await ctx.close();

@@ -115,6 +115,12 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: integer(1, 1_000_000, 100),
   USER_DAILY_QUOTA: integer(0, 1_000_000_000, 100),
   ORG_MONTHLY_QUOTA: integer(0, 1_000_000_000, 3000),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'expected "true" or "false"' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+  WEBHOOK_BACKOFF_MS: integer(1, 3_600_000, 5000),
+  WEBHOOK_TIMEOUT_MS: integer(100, 120_000, 10_000),
 });
 
 export interface Config {
@@ -170,6 +176,17 @@ export interface Config {
   startTimeoutMs: number;
   auth: AuthConfig;
   limits: LimitsConfig;
+  webhooks: WebhooksConfig;
+}
+
+/** Webhook deliveries (docs/webhooks.md). */
+export interface WebhooksConfig {
+  /** Endpoints may be private, loopback or link-local addresses (WEBHOOK_ALLOW_PRIVATE; off by default: SSRF). */
+  allowPrivate: boolean;
+  /** The first retry's delay, doubled on each of the 14 retries (WEBHOOK_BACKOFF_MS, default 5 s: about a day in all). */
+  backoffMs: number;
+  /** How long one attempt may take, answer included (WEBHOOK_TIMEOUT_MS, default 10 s). */
+  timeoutMs: number;
 }
 
 /** Rate limits and quotas (docs/limits.md). */
@@ -295,6 +312,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     laneHighLeadSeconds: e.LANE_HIGH_LEAD_S,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     startTimeoutMs: e.START_TIMEOUT_MS,
+    webhooks: {
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+      backoffMs: e.WEBHOOK_BACKOFF_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
     limits: {
       costlyPerMinute: e.RATE_LIMIT_PER_MINUTE,
       authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,

@@ -1,6 +1,7 @@
 import type { GalleryContext } from '../../gallery/index.js';
 import type { ImageGenerator, ImageStorage, MediaLinks } from '../../image-service/index.js';
 import type { PromptEngine } from '../../prompt-service/index.js';
+import type { DomainEventSink } from '../../shared/domain-events.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ModerationPolicy } from '../../shared/moderation.js';
 import type { OutageMonitor } from '../../shared/outages.js';
@@ -30,4 +31,6 @@ export interface PipelineContext {
   gallery: GalleryContext;
   /** A message that fails gives its quota unit back (fail-message.ts). */
   quota: QuotaPort;
+  /** Told when a message reaches a final status (webhooks); unset: nobody listens. */
+  onEvent?: DomainEventSink | undefined;
 }

@@ -14,10 +14,11 @@ let atelier: TestAtelier;
 let alice: TestUser;
 let bob: TestUser;
 let aliceSocket: Socket;
-const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '' };
+const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '', webhook: '' };
 
 beforeAll(async () => {
-  atelier = await startTestAtelier();
+  // Her webhook points at this machine (nothing listens there): allowed for the test.
+  atelier = await startTestAtelier({ WEBHOOK_ALLOW_PRIVATE: 'true' });
   alice = await atelier.signUp('alice');
   bob = await atelier.signUp('bob');
   aliceSocket = await alice.connect();
@@ -42,6 +43,7 @@ beforeAll(async () => {
   expect((await alice.api('DELETE', `/v1/gallery/${her.trashed}/`)).status).toBe(200);
   her.apiKey = (await alice.api('POST', '/v1/api-keys/', { name: 'alice key' })).body.id;
   her.template = (await alice.api('POST', '/v1/templates/', { name: 'private', text: 'a {subject} at dusk' })).body.id;
+  her.webhook = (await alice.api('POST', '/v1/webhooks/', { url: 'http://127.0.0.1:9/hook', events: ['message.cancelled'] })).body.id;
 });
 
 afterAll(async () => {
@@ -50,7 +52,7 @@ afterAll(async () => {
 
 /** Every route that takes an id, with Alice's ids in it: method, path as documented, path as sent, body. */
 function cases(): Array<[string, string, string, unknown?]> {
-  const { session, message, failed, image, trashed, external, apiKey, template } = her;
+  const { session, message, failed, image, trashed, external, apiKey, template, webhook } = her;
   return [
     ['GET', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`],
     ['PATCH', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`, { title: 'hijack' }],
@@ -70,6 +72,9 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['DELETE', '/v1/templates/{id}/', `/v1/templates/${template}/`],
     // Her private template, posted as a message in Bob's own session.
     ['POST', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/{bob}/messages/`, { template_id: template, variables: { subject: 'x' } }],
+    ['DELETE', '/v1/webhooks/{id}/', `/v1/webhooks/${webhook}/`],
+    ['POST', '/v1/webhooks/{id}/rotate-secret/', `/v1/webhooks/${webhook}/rotate-secret/`],
+    ['GET', '/v1/webhooks/{id}/deliveries/', `/v1/webhooks/${webhook}/deliveries/`],
     // Bob's own session, naming Alice's message in it.
     ['GET', '/api/v1/chat/sessions/{id}/messages/{message_id}/', `/api/v1/chat/sessions/{bob}/messages/${failed}/`],
   ];
@@ -108,15 +113,16 @@ describe('another user naming her ids', () => {
     expect((await alice.api('GET', `/v1/gallery/${her.trashed}/`)).body.deleted_at).toEqual(expect.any(String));
     expect((await alice.api('GET', '/v1/api-keys/')).body.items[0]).toMatchObject({ id: her.apiKey, revoked_at: null });
     expect((await alice.api('GET', `/v1/templates/${her.template}/`)).body).toMatchObject({ name: 'private' });
+    expect((await alice.api('GET', '/v1/webhooks/')).body.items).toEqual([expect.objectContaining({ id: her.webhook, disabled_at: null })]);
   });
 
   it('sees none of her rows in his lists, nor with her cursors', async () => {
-    const lists = ['/api/v1/chat/sessions/', '/v1/gallery/', '/v1/gallery/deleted/', '/v1/api-keys/', '/v1/templates/'];
+    const lists = ['/api/v1/chat/sessions/', '/v1/gallery/', '/v1/gallery/deleted/', '/v1/api-keys/', '/v1/templates/', '/v1/webhooks/'];
     for (const list of lists) {
       const reply = await bob.api('GET', list);
       expect(reply.status, list).toBe(200);
       const text = JSON.stringify(reply.body);
-      for (const id of [her.session, her.image, her.trashed, her.external, her.apiKey, her.template]) expect(text, list).not.toContain(id);
+      for (const id of [her.session, her.image, her.trashed, her.external, her.apiKey, her.template, her.webhook]) expect(text, list).not.toContain(id);
     }
     // Her cursor, given to him, pages through his rows only.
     const herPage = await alice.api('GET', '/v1/gallery/?limit=1');

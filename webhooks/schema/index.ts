@@ -1,0 +1,2 @@
+export { webhookEndpoints, type WebhookEndpointRow } from './endpoints.js';
+export { webhookDeliveries, type WebhookDeliveryRow, type NewWebhookDeliveryRow } from './deliveries.js';
