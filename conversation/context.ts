@@ -1,6 +1,7 @@
 import type { MediaLinks } from '../image-service/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { QuotaPort } from '../shared/quota.js';
+import type { EventFeed } from '../shared/event-log.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
 import type { PipelineQueues } from './pipeline/queues.js';
 import type { ConversationStore } from './store/port.js';
@@ -10,6 +11,8 @@ export interface ConversationContext {
   store: ConversationStore;
   queues: PipelineQueues;
   realtime: RealtimePublisher;
+  /** The message event log and its live feed (gateways): replays, SSE, long polls. */
+  feed: EventFeed;
   /** The image URLs a message carries are built with these, when it is read. */
   links: MediaLinks;
   logger: Logger;

@@ -1,8 +1,8 @@
 import type { MediaLinks } from '../image-service/index.js';
-import { REALTIME_EVENTS, type RealtimePublisher } from '../shared/realtime.js';
+import type { RealtimePublisher } from '../shared/realtime.js';
+import { publishChange } from './follow-session.js';
 import type { MessageRecord } from './message.js';
 import { applyEvent, InvalidTransition, type MessageEvent } from './message-state.js';
-import { toMessageWire } from './schemas.js';
 import type { ConversationStore } from './store/port.js';
 
 const MAX_CONFLICTS = 10;
@@ -31,7 +31,7 @@ export async function transitionMessage(
     }
     if (next === message) return message;
     if (await ctx.store.replaceMessage(next, message.sequence)) {
-      ctx.realtime.toSession(next.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(next, ctx.links));
+      publishChange(ctx, next);
       return next;
     }
     message = await ctx.store.findMessage(messageId);

@@ -37,6 +37,7 @@ import { connectRedis, createCommandRedis, startEmbeddedRedis, type Redis } from
 import type { Logger } from '../shared/logger.js';
 import { createOutageMonitor, type Dependency, type OutageMonitor } from '../shared/outages.js';
 import type { QuotaPort } from '../shared/quota.js';
+import { createEventFeed, type EventFeed } from '../shared/event-log.js';
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -61,6 +62,8 @@ export interface AtelierContext {
   store: ConversationStore;
   queues: PipelineQueues;
   realtime: RealtimePublisher;
+  /** The message event log and its live feed (shared/event-log.ts). */
+  feed: EventFeed;
   /** The Redis channel the Socket.IO adapter and emitter share. */
   realtimeChannelKey: string;
   promptEngine: PromptEngine;
@@ -167,6 +170,9 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
 
     const realtimeChannelKey = `${config.queuePrefix}-realtime`;
     const realtime = createRedisPublisher(redis, realtimeChannelKey, onConnectionError);
+    // Gateways listen on it (the subscriber connects on first use: a worker-only process never does).
+    const feed = createEventFeed({ redis, redisUrl, channelKey: realtimeChannelKey, onRedisError: onConnectionError });
+    closers.push(() => feed.close());
 
     const promptEngine = choosePromptEngine(config, redis, logger);
     parts.prompts = `${promptEngine.provider} (${promptEngine.model})${
@@ -227,6 +233,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       store,
       queues,
       realtime,
+      feed,
       realtimeChannelKey,
       promptEngine,
       imageGenerator,

@@ -2,6 +2,8 @@ import {
   registerCreateSession,
   registerDeleteSession,
   registerGetMessage,
+  registerMessageEvents,
+  registerSessionEvents,
   registerGetSession,
   registerListDeadLetters,
   registerListMessages,
@@ -81,7 +83,9 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerDeleteSession(app, conversation); //      DELETE /sessions/{id}/
   registerPostMessage(app, conversation); //        POST   /sessions/{id}/messages/  (Idempotency-Key)
   registerListMessages(app, conversation); //       GET    /sessions/{id}/messages/
-  registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/
+  registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/  (ETag, ?wait=)
+  registerSessionEvents(app, conversation); //      GET    /sessions/{id}/events/  (SSE)
+  registerMessageEvents(app, conversation); //      GET    /sessions/{id}/messages/{message_id}/events/  (SSE, ends at final)
 
   // operators: /internal/v1 (admins only: gateway/middleware/authenticate.ts)
   registerListDeadLetters(app, conversation); //    GET    /dead-letters/

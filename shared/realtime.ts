@@ -1,5 +1,6 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
+import { appendToEventLog } from './event-log.js';
 
 /**
  * Realtime events. Everything that emits goes through Redis (the Socket.IO Redis emitter), so a
@@ -22,6 +23,11 @@ export const rooms = {
 export interface RealtimePublisher {
   toSession(sessionId: string, event: RealtimeEvent, payload: unknown): void;
   toUser(userId: string, event: RealtimeEvent, payload: unknown): void;
+  /**
+   * A message changed: kept in its session's event log and announced to every gateway, which
+   * sends it on to the session's subscribers (Socket.IO, SSE, long polls). See event-log.ts.
+   */
+  messageChanged(change: { sessionId: string; messageId: string; sequence: number; message: unknown }): void;
 }
 
 /**
@@ -36,5 +42,6 @@ export function createRedisPublisher(redis: Redis, channelKey: string, onError: 
   return {
     toSession: (sessionId, event, payload) => emitter.to(rooms.session(sessionId)).emit(event, payload),
     toUser: (userId, event, payload) => emitter.to(rooms.user(userId)).emit(event, payload),
+    messageChanged: (change) => void appendToEventLog(redis, channelKey, change).catch(onError),
   };
 }
