@@ -1,7 +1,8 @@
 import type { MediaLinks } from '../image-service/index.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
+import type { StageDurations } from '../shared/stage-durations.js';
 import { publishChange } from './follow-session.js';
-import type { MessageRecord } from './message.js';
+import { WORKING_STAGES, type MessageRecord } from './message.js';
 import { applyEvent, InvalidTransition, type MessageEvent } from './message-state.js';
 import type { ConversationStore } from './store/port.js';
 
@@ -15,7 +16,7 @@ const MAX_CONFLICTS = 10;
  * event no longer applies (already final, already past that stage): the caller stops quietly.
  */
 export async function transitionMessage(
-  ctx: { store: ConversationStore; realtime: RealtimePublisher; links: MediaLinks },
+  ctx: { store: ConversationStore; realtime: RealtimePublisher; links: MediaLinks; durations?: StageDurations | undefined },
   messageId: string,
   event: MessageEvent,
   current?: MessageRecord,
@@ -32,6 +33,11 @@ export async function transitionMessage(
     if (next === message) return message;
     if (await ctx.store.replaceMessage(next, message.sequence)) {
       publishChange(ctx, next);
+      // A stage just timed: its duration feeds the estimate waiting messages show (queue-position.ts).
+      for (const stage of WORKING_STAGES) {
+        const took = next.timings[stage];
+        if (took !== undefined && message.timings[stage] === undefined) ctx.durations?.record(stage, took);
+      }
       return next;
     }
     message = await ctx.store.findMessage(messageId);

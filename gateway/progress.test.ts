@@ -226,3 +226,72 @@ describe('the poll: ETag, 304 and long poll', () => {
     expect((await atelier.api('GET', `${path}?wait=31`)).status).toBe(400);
   });
 });
+
+describe('queue_position and eta_ms', () => {
+  let fresh: TestAtelier;
+  beforeAll(async () => {
+    // Its own instance: the stage durations it keeps are those of this workload alone.
+    fresh = await startTestAtelier();
+  });
+  afterAll(async () => {
+    await fresh?.close();
+  });
+
+  it('estimates the wait from the measured stage durations of a known workload', async () => {
+    const socket = await fresh.connect();
+    const events = recordMessageEvents(socket);
+    const session = (await fresh.api('POST', '/api/v1/chat/sessions/', {})).body.id as string;
+    expect(await socket.emitWithAck('subscribe', { session_id: session })).toMatchObject({ ok: true });
+    // The known workload: five images, one after another; each final event says what each stage took.
+    const measured: Array<Record<string, number>> = [];
+    for (const subject of ['a red kite', 'a blue boat', 'a green hill', 'a yellow house', 'a grey castle']) {
+      const posted = await fresh.api('POST', `/api/v1/chat/sessions/${session}/messages/`, { content: subject, options: { width: 64, height: 64 } });
+      const final = (await events.untilFinal(posted.body.id as string)).at(-1) as MessageEvent;
+      expect(final.status).toBe('DONE');
+      measured.push(final.timings_ms as Record<string, number>);
+    }
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+    };
+    const stages = ['refining', 'generating', 'uploading', 'saving'];
+    const medians = Object.fromEntries(stages.map((stage) => [stage, median(measured.map((timings) => timings[stage] as number))]));
+    const whole = stages.reduce((sum, stage) => sum + (medians[stage] as number), 0);
+
+    // Nothing is taken from the prompt queue now: what is posted waits, where the test put it.
+    await fresh.ctx.queues.prompt.pause();
+    const other = (await fresh.api('POST', '/api/v1/chat/sessions/', {})).body.id as string;
+    const line = (await fresh.api('POST', '/api/v1/chat/sessions/', {})).body.id as string;
+    const post = async (sessionId: string, content: string) =>
+      (await fresh.api('POST', `/api/v1/chat/sessions/${sessionId}/messages/`, { content, options: { width: 64, height: 64 } })).body.id as string;
+    await post(other, 'a purple flower');
+    const second = await post(line, 'a silver train');
+    const third = await post(line, 'a golden bridge');
+    const poll = async (id: string) => (await fresh.api('GET', `/api/v1/chat/sessions/${line}/messages/${id}/`)).body as MessageEvent;
+
+    // Behind one job in the prompt queue: that job's refining, then a whole run of its own.
+    const waiting = await poll(second);
+    expect(waiting).toMatchObject({ status: 'PENDING', queue_position: 1 });
+    const withinFactor = (eta: unknown, expected: number) => {
+      expect(eta).toEqual(expect.any(Number));
+      expect(eta as number).toBeGreaterThanOrEqual(expected / 1.5);
+      expect(eta as number).toBeLessThanOrEqual(expected * 1.5);
+    };
+    withinFactor(waiting.eta_ms, (medians.refining as number) + whole);
+    // Behind a message of its own session: that message's whole run, then its own.
+    const behind = await poll(third);
+    expect(behind).toMatchObject({ status: 'PENDING', queue_position: 1 });
+    withinFactor(behind.eta_ms, 2 * whole);
+
+    await fresh.ctx.queues.prompt.resume();
+    const done = await fresh.api('GET', `/api/v1/chat/sessions/${line}/messages/${third}/?wait=30`, undefined, { 'if-none-match': 'W/"1"' });
+    expect(done.status).toBe(200);
+    let last = done.body as MessageEvent;
+    while (last.status !== 'DONE') {
+      const next = await fresh.api('GET', `/api/v1/chat/sessions/${line}/messages/${third}/?wait=30`, undefined, { 'if-none-match': `W/"${last.sequence}"` });
+      last = next.body as MessageEvent;
+    }
+    expect(last).toMatchObject({ queue_position: null, eta_ms: null });
+  });
+});

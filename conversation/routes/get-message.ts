@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, type App } from '../../shared/http.js';
 import type { ConversationContext } from '../context.js';
+import { estimateWait } from '../estimate-wait.js';
 import { getMessage } from '../get-message.js';
 import { Message, MessageParams, toMessageWire } from '../schemas.js';
 import { MAX_WAIT_SECONDS, waitForMessage } from '../wait-for-message.js';
@@ -65,6 +66,8 @@ export function registerGetMessage(app: App, ctx: ConversationContext): void {
         : first;
     c.header('ETag', etagOf(message.sequence));
     if (ifNoneMatch !== undefined && sequenceOf(ifNoneMatch, message.sequence) === message.sequence) return c.body(null, 304);
-    return c.json(toMessageWire(message, ctx.links), 200);
+    // Advisory: a poll still answers when Redis (the queues, the durations) does not.
+    const estimate = await estimateWait({ ctx, input: { message } }).catch(() => null);
+    return c.json({ ...toMessageWire(message, ctx.links), queue_position: estimate?.queuePosition ?? null, eta_ms: estimate?.etaMs ?? null }, 200);
   });
 }
