@@ -71,7 +71,17 @@ export async function followSession({
   const deliverLogged = (event: LoggedEvent) => deliver(event.position, reviveMessage(event.message));
 
   let waiting: LoggedEvent[] | null = [];
-  const stop = await ctx.feed.listen(session.id, (event) => (waiting ? waiting.push(event) : deliverLogged(event)));
+  const receive = (event: LoggedEvent) => (waiting ? waiting.push(event) : deliverLogged(event));
+  // Where a log read after a lost connection starts when nothing was sent yet: now (stream ids are
+  // Redis's clock in ms; a second of margin, the sequences filter what the follower holds).
+  const startedAt = `${Date.now() - 1000}-0`;
+  const resume = () => {
+    ctx.feed.read(session.id, lastPosition ?? startedAt).then(
+      (events) => events.forEach(receive),
+      () => undefined, // Redis away again: the next reconnect resumes.
+    );
+  };
+  const stop = await ctx.feed.listen(session.id, receive, resume);
   try {
     if (from !== null) {
       for (const event of await ctx.feed.read(session.id, from.kind === 'position' ? from.after : undefined)) deliverLogged(event);

@@ -86,9 +86,10 @@ export interface EventFeed {
   /**
    * Hear a session's events as they are announced. Resolves once this gateway is subscribed, so
    * a log read started afterwards misses nothing (an event is either in it or still to come).
-   * Returns the function that stops listening.
+   * Returns the function that stops listening. `onResume` is called when the subscriber connection
+   * came back after losing Redis: what was announced meanwhile is in the log, to be read again.
    */
-  listen(sessionId: string, onEvent: (event: LoggedEvent) => void): Promise<() => void>;
+  listen(sessionId: string, onEvent: (event: LoggedEvent) => void, onResume?: () => void): Promise<() => void>;
   /** The session's logged events after `afterPosition` (all it keeps without one), oldest first. */
   read(sessionId: string, afterPosition?: string): Promise<LoggedEvent[]>;
   /** Aborted when the gateway stops: event streams and long polls end, so the stop is not held up. */
@@ -108,7 +109,11 @@ export function createEventFeed(options: {
   channelKey: string;
   onRedisError: RedisErrorHandler;
 }): EventFeed {
-  const listeners = new Map<string, Set<(event: LoggedEvent) => void>>();
+  interface Listener {
+    onEvent: (event: LoggedEvent) => void;
+    onResume: (() => void) | undefined;
+  }
+  const listeners = new Map<string, Set<Listener>>();
   let subscriber: Redis | undefined;
   let subscribed: Promise<unknown> | undefined;
   const stopping = new AbortController();
@@ -116,12 +121,18 @@ export function createEventFeed(options: {
   const dispatch = (_channel: string, text: string) => {
     const event = parseAnnouncement(text);
     if (!event) return;
-    for (const listener of listeners.get(event.sessionId) ?? []) listener(event);
+    for (const listener of listeners.get(event.sessionId) ?? []) listener.onEvent(event);
   };
   const subscribe = () => {
     if (!subscribed) {
       subscriber = createRedis(options.redisUrl, options.onRedisError);
       subscriber.on('message', dispatch);
+      // ioredis subscribes again by itself after a reconnect; announcements in between were missed.
+      let connectedBefore = false;
+      subscriber.on('ready', () => {
+        if (connectedBefore) for (const set of listeners.values()) for (const listener of set) listener.onResume?.();
+        connectedBefore = true;
+      });
       subscribed = subscriber.subscribe(keys.channel(options.channelKey));
       // A failed first subscription is tried again by the next listener.
       subscribed.catch(() => {
@@ -133,14 +144,15 @@ export function createEventFeed(options: {
   };
 
   return {
-    async listen(sessionId, onEvent) {
+    async listen(sessionId, onEvent, onResume) {
       const id = sessionId.toLowerCase();
       await withTimeout(subscribe(), 'the event feed (Redis) did not answer');
       const set = listeners.get(id) ?? new Set();
-      set.add(onEvent);
+      const listener = { onEvent, onResume };
+      set.add(listener);
       listeners.set(id, set);
       return () => {
-        set.delete(onEvent);
+        set.delete(listener);
         if (set.size === 0 && listeners.get(id) === set) listeners.delete(id);
       };
     },
