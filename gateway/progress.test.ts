@@ -294,4 +294,17 @@ describe('queue_position and eta_ms', () => {
     }
     expect(last).toMatchObject({ queue_position: null, eta_ms: null });
   });
+
+  it('a stopping gateway ends its open event streams, so the stop is not held up', async () => {
+    const session = (await fresh.api('POST', '/api/v1/chat/sessions/', {})).body.id as string;
+    const stream = await openStream(`${fresh.url}/api/v1/chat/sessions/${session}/events`, withCredential(fresh.token, {}));
+    expect(stream.status).toBe(200);
+    const ended = stream.read().then(
+      (read) => read.ended,
+      () => true, // the connection closed under the reader: ended too
+    );
+    await fresh.close();
+    fresh = undefined as unknown as TestAtelier; // closed: afterAll has nothing left to do
+    expect(await ended).toBe(true);
+  });
 });
