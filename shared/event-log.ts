@@ -119,7 +119,8 @@ export function createEventFeed(options: {
   const stopping = new AbortController();
 
   const dispatch = (_channel: string, text: string) => {
-    const event = parseAnnouncement(text);
+    // Every gateway hears every session's changes: the JSON is parsed only for a session followed here.
+    const event = parseAnnouncement(text, (sessionId) => listeners.has(sessionId));
     if (!event) return;
     for (const listener of listeners.get(event.sessionId) ?? []) listener.onEvent(event);
   };
@@ -182,7 +183,7 @@ export function createEventFeed(options: {
   };
 }
 
-function parseAnnouncement(text: string): LoggedEvent | null {
+function parseAnnouncement(text: string, wanted: (sessionId: string) => boolean): LoggedEvent | null {
   const parts: string[] = [];
   let from = 0;
   for (let i = 0; i < 4; i += 1) {
@@ -192,6 +193,7 @@ function parseAnnouncement(text: string): LoggedEvent | null {
     from = end + 1;
   }
   const [position = '', sessionId = '', messageId = '', sequence = ''] = parts;
+  if (!wanted(sessionId)) return null;
   return parseEvent(position, sessionId, messageId, sequence, text.slice(from));
 }
 
