@@ -127,11 +127,10 @@ export const Message = z
       .number()
       .int()
       .min(0)
-      .nullable()
       .optional()
       .openapi({
         description:
-          'On the poll of an unfinished message: the messages ahead of it (its session\'s earlier unfinished ones, plus the other jobs waiting for its stage). Null once final. Not in events, and not part of the ETag.',
+          'On the poll of an unfinished message: the messages ahead of it (its session\'s earlier unfinished ones, plus the other jobs waiting for its stage). Absent once final (the poll is then exactly the last event), and in events; not part of the ETag.',
       }),
     eta_ms: z
       .number()
@@ -141,7 +140,7 @@ export const Message = z
       .optional()
       .openapi({
         description:
-          'On the poll of an unfinished message: milliseconds until it is final, estimated from the median recent duration of each stage on this instance (README, "Progress"). Null once final, or before every stage has been timed.',
+          'On the poll of an unfinished message: milliseconds until it is final, estimated from the median recent duration of each stage on this instance (README, "Progress"). Absent once final; null before every stage has been timed.',
       }),
   })
   .openapi('Message');

@@ -33,7 +33,7 @@ export async function transitionMessage(
     if (next === message) return message;
     if (await ctx.store.replaceMessage(next, message.sequence)) {
       publishChange(ctx, next);
-      // A stage just timed: its duration feeds the estimate waiting messages show (queue-position.ts).
+      // A stage just timed: its duration feeds the estimate waiting messages show (estimate-wait.ts).
       for (const stage of WORKING_STAGES) {
         const took = next.timings[stage];
         if (took !== undefined && message.timings[stage] === undefined) ctx.durations?.record(stage, took);

@@ -34,7 +34,7 @@ export interface RealtimeOptions {
 /** What a `subscribe` / `unsubscribe` is acknowledged with. */
 export type Ack = { ok: true; session_id: string } | { ok: false; error: { code: string; message: string } };
 
-// Ids in either case, kept in lowercase: the room is the same one the workers emit to.
+// Ids in either case, kept in lowercase, as the event log keys them.
 const SubscribeRequest = z.object({ session_id: idSchema('a session') });
 const Sequence = z.number().int().min(0);
 const ReplayRequest = SubscribeRequest.extend({
@@ -44,8 +44,9 @@ const ReplayRequest = SubscribeRequest.extend({
 
 /**
  * Socket.IO on the gateway's own port. A client joins its user's room on connect (gallery
- * events) and a session's room with `subscribe` (its messages' `message.updated`). The Redis
- * adapter relays what any process emits to the clients of every gateway.
+ * events; the Redis adapter relays what any process emits to the clients of every gateway) and
+ * follows a session with `subscribe`: its messages' `message.updated`, replayed from the event
+ * log and then live from the feed every gateway listens on (conversation/follow-session.ts).
  */
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): { close(): Promise<void> } {
   const pub = createRedis(options.redisUrl, options.onRedisError);

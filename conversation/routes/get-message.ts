@@ -68,6 +68,8 @@ export function registerGetMessage(app: App, ctx: ConversationContext): void {
     if (ifNoneMatch !== undefined && sequenceOf(ifNoneMatch, message.sequence) === message.sequence) return c.body(null, 304);
     // Advisory: a poll still answers when Redis (the queues, the durations) does not.
     const estimate = await estimateWait({ ctx, input: { message } }).catch(() => null);
-    return c.json({ ...toMessageWire(message, ctx.links), queue_position: estimate?.queuePosition ?? null, eta_ms: estimate?.etaMs ?? null }, 200);
+    // Only while it waits: a final message's poll is exactly its last event.
+    const wire = toMessageWire(message, ctx.links);
+    return c.json(estimate ? { ...wire, queue_position: estimate.queuePosition, eta_ms: estimate.etaMs } : wire, 200);
   });
 }
