@@ -7,6 +7,7 @@ export { createPostgresStore, createMongoStore } from './store/index.js';
 export { createPipelineQueues, type PipelineQueues } from './pipeline/queues.js';
 export { startPipelineWorkers, type PipelineWorkers, type WorkerOptions } from './pipeline/workers.js';
 export { getSession } from './get-session.js';
+export { followSession, type FollowFrom, type MessageChange } from './follow-session.js';
 export { markImageDeleted } from './mark-image-deleted.js';
 export { Message, toMessageWire, type MessageWire } from './schemas.js';
 
@@ -18,6 +19,8 @@ export { registerDeleteSession } from './routes/delete-session.js';
 export { registerPostMessage } from './routes/post-message.js';
 export { registerListMessages } from './routes/list-messages.js';
 export { registerGetMessage } from './routes/get-message.js';
+export { registerSessionEvents } from './routes/session-events.js';
+export { registerMessageEvents } from './routes/message-events.js';
 export { registerListDeadLetters } from './routes/list-dead-letters.js';
 export { registerRetryDeadLetter } from './routes/retry-dead-letter.js';
 export { registerListOrgQueue } from './routes/list-org-queue.js';

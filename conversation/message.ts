@@ -15,7 +15,8 @@ export const MESSAGE_STAGES = ['queued', 'refining', 'generating', 'uploading', 
 export type MessageStage = (typeof MESSAGE_STAGES)[number];
 
 /** The stages that take time, each timed into `timings`. */
-export type WorkingStage = 'refining' | 'generating' | 'uploading' | 'saving';
+export const WORKING_STAGES = ['refining', 'generating', 'uploading', 'saving'] as const;
+export type WorkingStage = (typeof WORKING_STAGES)[number];
 
 /** What the client asked for the image, as given (sizes are resolved by the image service). */
 export interface MessageOptions {

@@ -3,12 +3,11 @@ import { AppError, Conflict, ServiceUnavailable, TooManyRequests } from '../shar
 import { newId } from '../shared/ids.js';
 import { outageMessage } from '../shared/outages.js';
 import type { Lane } from '../shared/principal.js';
-import { REALTIME_EVENTS } from '../shared/realtime.js';
 import type { ConversationContext } from './context.js';
 import { failMessage, refundMessage } from './fail-message.js';
+import { publishChange } from './follow-session.js';
 import { pendingMessage, type MessageOptions, type MessageRecord } from './message.js';
 import { enqueueStage } from './pipeline/queues.js';
-import { toMessageWire } from './schemas.js';
 
 export interface PostMessageInput {
   userId: string;
@@ -89,7 +88,7 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
     return { message: await replay(ctx, input.userId, key, requestHash), replayed: true };
   }
   // Emitted before the job exists, so subscribers see PENDING before anything a worker emits.
-  ctx.realtime.toSession(message.sessionId, REALTIME_EVENTS.messageUpdated, toMessageWire(message, ctx.links));
+  publishChange(ctx, message);
 
   try {
     // Claimed after the message is stored (see turns.ts); without the turn it waits, queued,

@@ -165,6 +165,25 @@ export const Message = z
     created_at: z.string(),
     updated_at: z.string(),
     completed_at: z.string().nullable(),
+    queue_position: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .openapi({
+        description:
+          'On the poll of an unfinished message: the messages ahead of it (its session\'s earlier unfinished ones, plus the other jobs waiting for its stage). Absent once final (the poll is then exactly the last event), and in events; not part of the ETag.',
+      }),
+    eta_ms: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'On the poll of an unfinished message: milliseconds until it is final, estimated from the median recent duration of each stage on this instance (README, "Progress"). Absent once final; null before every stage has been timed.',
+      }),
   })
   .openapi('Message');
 export type MessageWire = z.infer<typeof Message>;

@@ -1,9 +1,11 @@
 import type { MediaLinks } from '../image-service/index.js';
 import type { DomainEventSink, DomainEventType } from '../shared/domain-events.js';
-import { REALTIME_EVENTS, type RealtimePublisher } from '../shared/realtime.js';
-import type { MessageRecord } from './message.js';
-import { applyEvent, InvalidTransition, type MessageEvent } from './message-state.js';
+import type { RealtimePublisher } from '../shared/realtime.js';
+import type { StageDurations } from '../shared/stage-durations.js';
+import { publishChange } from './follow-session.js';
 import { toMessageWire } from './schemas.js';
+import { WORKING_STAGES, type MessageRecord } from './message.js';
+import { applyEvent, InvalidTransition, type MessageEvent } from './message-state.js';
 import type { ConversationStore } from './store/port.js';
 
 const MAX_CONFLICTS = 10;
@@ -24,7 +26,13 @@ const FINAL_EVENTS: Readonly<Record<string, DomainEventType>> = {
  * Reaching a final status is reported to `onEvent` (webhooks) once, by the writer that stored it.
  */
 export async function transitionMessage(
-  ctx: { store: ConversationStore; realtime: RealtimePublisher; links: MediaLinks; onEvent?: DomainEventSink | undefined },
+  ctx: {
+    store: ConversationStore;
+    realtime: RealtimePublisher;
+    links: MediaLinks;
+    onEvent?: DomainEventSink | undefined;
+    durations?: StageDurations | undefined;
+  },
   messageId: string,
   event: MessageEvent,
   current?: MessageRecord,
@@ -40,10 +48,14 @@ export async function transitionMessage(
     }
     if (next === message) return message;
     if (await ctx.store.replaceMessage(next, message.sequence)) {
-      const wire = toMessageWire(next, ctx.links);
-      ctx.realtime.toSession(next.sessionId, REALTIME_EVENTS.messageUpdated, wire);
+      publishChange(ctx, next);
       const final = next.status !== message.status ? FINAL_EVENTS[next.status] : undefined;
-      if (final && ctx.onEvent) ctx.onEvent({ type: final, userId: next.userId, data: wire, occurredAt: next.updatedAt });
+      if (final && ctx.onEvent) ctx.onEvent({ type: final, userId: next.userId, data: toMessageWire(next, ctx.links), occurredAt: next.updatedAt });
+      // A stage just timed: its duration feeds the estimate waiting messages show (estimate-wait.ts).
+      for (const stage of WORKING_STAGES) {
+        const took = next.timings[stage];
+        if (took !== undefined && message.timings[stage] === undefined) ctx.durations?.record(stage, took);
+      }
       return next;
     }
     message = await ctx.store.findMessage(messageId);

@@ -40,6 +40,8 @@ import type { Logger } from '../shared/logger.js';
 import { createOutageMonitor, type Dependency, type OutageMonitor } from '../shared/outages.js';
 import type { QuotaPort } from '../shared/quota.js';
 import type { DomainEventSink } from '../shared/domain-events.js';
+import { createEventFeed, type EventFeed } from '../shared/event-log.js';
+import { createStageDurations, type StageDurations } from '../shared/stage-durations.js';
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
 import { createWebhookQueue, enqueueWebhookDeliveries, migrateWebhooks, type WebhooksContext } from '../webhooks/index.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -65,6 +67,10 @@ export interface AtelierContext {
   store: ConversationStore;
   queues: PipelineQueues;
   realtime: RealtimePublisher;
+  /** The message event log and its live feed (shared/event-log.ts). */
+  feed: EventFeed;
+  /** Recent stage durations (shared/stage-durations.ts), for `eta_ms`. */
+  durations: StageDurations;
   /** The Redis channel the Socket.IO adapter and emitter share. */
   realtimeChannelKey: string;
   promptEngine: PromptEngine;
@@ -204,6 +210,10 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
 
     const realtimeChannelKey = `${config.queuePrefix}-realtime`;
     const realtime = createRedisPublisher(redis, realtimeChannelKey, onConnectionError);
+    // Gateways listen on it (the subscriber connects on first use: a worker-only process never does).
+    const feed = createEventFeed({ redis, redisUrl, channelKey: realtimeChannelKey, onRedisError: onConnectionError });
+    closers.push(() => feed.close());
+    const durations = createStageDurations(redis, config.queuePrefix, onConnectionError);
 
     const promptEngine = choosePromptEngine(config, redis, logger);
     parts.prompts = `${promptEngine.provider} (${promptEngine.model})${
@@ -265,6 +275,8 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       store,
       queues,
       realtime,
+      feed,
+      durations,
       realtimeChannelKey,
       promptEngine,
       imageGenerator,

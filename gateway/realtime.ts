@@ -2,12 +2,14 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import { getSession, type ConversationStore } from '../conversation/index.js';
+import { followSession, toMessageWire, type ConversationStore, type FollowFrom } from '../conversation/index.js';
+import type { MediaLinks } from '../image-service/index.js';
+import type { EventFeed } from '../shared/event-log.js';
 import { createRedis, type RedisErrorHandler } from '../shared/connections/redis.js';
 import { toAppError } from '../shared/errors.js';
 import { idSchema } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
-import { rooms } from '../shared/realtime.js';
+import { REALTIME_EVENTS, rooms } from '../shared/realtime.js';
 import type { Principal } from '../shared/principal.js';
 import { corsGrant, type CorsOrigins } from './cors-origins.js';
 import { bearerToken, type Authenticator } from './middleware/authenticate.js';
@@ -23,19 +25,28 @@ export interface RealtimeOptions {
   /** Who the handshake's credential is: `io(url, { auth: { token } })`, or an `Authorization` header. */
   authenticate: Authenticator;
   store: ConversationStore;
+  /** The message event log: what a `subscribe` replays, and the live changes it forwards. */
+  feed: EventFeed;
+  links: MediaLinks;
   logger: Logger;
 }
 
 /** What a `subscribe` / `unsubscribe` is acknowledged with. */
 export type Ack = { ok: true; session_id: string } | { ok: false; error: { code: string; message: string } };
 
-// Ids in either case, kept in lowercase: the room is the same one the workers emit to.
+// Ids in either case, kept in lowercase, as the event log keys them.
 const SubscribeRequest = z.object({ session_id: idSchema('a session') });
+const Sequence = z.number().int().min(0);
+const ReplayRequest = SubscribeRequest.extend({
+  after_sequence: Sequence.optional(),
+  after: z.record(idSchema('a message'), Sequence).optional(),
+});
 
 /**
  * Socket.IO on the gateway's own port. A client joins its user's room on connect (gallery
- * events) and a session's room with `subscribe` (its messages' `message.updated`). The Redis
- * adapter relays what any process emits to the clients of every gateway.
+ * events; the Redis adapter relays what any process emits to the clients of every gateway) and
+ * follows a session with `subscribe`: its messages' `message.updated`, replayed from the event
+ * log and then live from the feed every gateway listens on (conversation/follow-session.ts).
  */
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): { close(): Promise<void> } {
   const pub = createRedis(options.redisUrl, options.onRedisError);
@@ -75,15 +86,22 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   io.on('connection', (socket: Socket) => {
     const userId = (socket.data.principal as Principal).userId;
     void socket.join(rooms.user(userId));
+    // The sessions this socket follows, each with the function that stops following it.
+    const following = new Map<string, () => void>();
+    socket.on('disconnect', () => {
+      for (const stop of following.values()) stop();
+      following.clear();
+    });
 
     socket.on('subscribe', async (payload: unknown, ack?: (answer: Ack) => void) => {
-      const answer = await subscribe(socket, userId, payload, options.store);
+      const answer = await subscribe(socket, userId, payload, options, following);
       if (typeof ack === 'function') ack(answer);
     });
     socket.on('unsubscribe', async (payload: unknown, ack?: (answer: Ack) => void) => {
       const parsed = SubscribeRequest.safeParse(payload);
       if (!parsed.success) return typeof ack === 'function' ? ack(invalid()) : undefined;
-      await socket.leave(rooms.session(parsed.data.session_id));
+      following.get(parsed.data.session_id)?.();
+      following.delete(parsed.data.session_id);
       if (typeof ack === 'function') ack({ ok: true, session_id: parsed.data.session_id });
     });
   });
@@ -98,13 +116,39 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   };
 }
 
-async function subscribe(socket: Socket, userId: string, payload: unknown, store: ConversationStore): Promise<Ack> {
-  const parsed = SubscribeRequest.safeParse(payload);
+/**
+ * Follow a session's messages: replay what the client missed (`after_sequence`, or `after` per
+ * message id), then forward live changes, each as `message.updated` (see follow-session.ts).
+ * The replay is sent before the acknowledgement. A second subscribe to the same session starts
+ * over from what it names.
+ */
+async function subscribe(
+  socket: Socket,
+  userId: string,
+  payload: unknown,
+  options: Pick<RealtimeOptions, 'store' | 'feed' | 'links'>,
+  following: Map<string, () => void>,
+): Promise<Ack> {
+  const parsed = ReplayRequest.safeParse(payload);
   if (!parsed.success) return invalid();
+  const { session_id: sessionId, after_sequence: afterSequence, after } = parsed.data;
+  const from: FollowFrom =
+    afterSequence === undefined && after === undefined ? null : { kind: 'sequences', after: after ?? {}, otherwise: afterSequence ?? 0 };
   try {
-    const session = await getSession({ ctx: { store }, input: { userId, sessionId: parsed.data.session_id } });
-    await socket.join(rooms.session(session.id));
-    return { ok: true, session_id: session.id };
+    following.get(sessionId)?.();
+    following.delete(sessionId);
+    const stop = await followSession({
+      ctx: options,
+      input: {
+        userId,
+        sessionId,
+        from,
+        onChange: ({ message }) => socket.emit(REALTIME_EVENTS.messageUpdated, toMessageWire(message, options.links)),
+      },
+    });
+    if (socket.disconnected) stop();
+    else following.set(sessionId, stop);
+    return { ok: true, session_id: sessionId };
   } catch (thrown) {
     const error = toAppError(thrown);
     return { ok: false, error: { code: error.code, message: error.code === 'internal' ? 'internal error' : error.message } };
@@ -133,5 +177,11 @@ function refusal(code: string, message: string): Error & { data: { code: string 
 }
 
 function invalid(): Ack {
-  return { ok: false, error: { code: 'validation_failed', message: 'expected { "session_id": "<session uuid>" }' } };
+  return {
+    ok: false,
+    error: {
+      code: 'validation_failed',
+      message: 'expected { "session_id": "<session uuid>", "after_sequence"?: <integer ≥ 0>, "after"?: { "<message uuid>": <sequence> } }',
+    },
+  };
 }

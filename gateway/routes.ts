@@ -3,6 +3,8 @@ import {
   registerDeleteSession,
   registerRenameSession,
   registerGetMessage,
+  registerMessageEvents,
+  registerSessionEvents,
   registerGetSession,
   registerListDeadLetters,
   registerListMessages,
@@ -85,7 +87,9 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerDeleteSession(app, conversation); //      DELETE /sessions/{id}/?images=trash|keep
   registerPostMessage(app, conversation); //        POST   /sessions/{id}/messages/  (Idempotency-Key)
   registerListMessages(app, conversation); //       GET    /sessions/{id}/messages/
-  registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/
+  registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/  (ETag, ?wait=)
+  registerSessionEvents(app, conversation); //      GET    /sessions/{id}/events/  (SSE)
+  registerMessageEvents(app, conversation); //      GET    /sessions/{id}/messages/{message_id}/events/  (SSE, ends at final)
 
   // prompt templates: /v1/templates (a message may be posted as {template_id, variables})
   registerTemplates(app, ctx.templates); //         GET, POST /v1/templates/, GET, PATCH, DELETE /v1/templates/{id}/

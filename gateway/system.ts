@@ -108,6 +108,8 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
         corsOrigins,
         authenticate: (token) => authenticate({ ctx: ctx.identity, input: { token } }),
         store: ctx.store,
+        feed: ctx.feed,
+        links: ctx.links,
         logger,
       });
     }
@@ -125,7 +127,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
   const stop = () => {
     stopping ??= (async () => {
       phase = 'stopping';
-      if (server) await closeGateway(server, realtime);
+      if (server) await closeGateway(server, realtime, () => ctx.feed.end());
       await webhookWorker?.close();
       await workers?.close();
       await workerRedis?.quit().catch(() => undefined);
@@ -196,11 +198,13 @@ const DRAIN_GRACE_MS = 1000;
  * connection is gone. (Node's own `server.close()` drops idle connections at once, racing any
  * client that is just sending on one: hence the net-level close first.)
  */
-async function closeGateway(server: HttpServer, realtime: { close(): Promise<void> } | undefined): Promise<void> {
+async function closeGateway(server: HttpServer, realtime: { close(): Promise<void> } | undefined, endStreams: () => void): Promise<void> {
   if (!server.listening) return;
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   NetServer.prototype.close.call(server);
   await new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS));
+  // Event streams and long polls never end by themselves: ended here, they let the server close.
+  endStreams();
   const sweeper = setInterval(() => server.closeIdleConnections(), 100);
   try {
     await realtime?.close();

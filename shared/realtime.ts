@@ -1,5 +1,6 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
+import { appendToEventLog } from './event-log.js';
 
 /**
  * Realtime events. Everything that emits goes through Redis (the Socket.IO Redis emitter), so a
@@ -13,15 +14,19 @@ export const REALTIME_EVENTS = {
 } as const;
 export type RealtimeEvent = (typeof REALTIME_EVENTS)[keyof typeof REALTIME_EVENTS];
 
+// Message changes reach a session's followers through the event log (event-log.ts), not a room.
 export const rooms = {
-  session: (sessionId: string) => `session:${sessionId}`,
   user: (userId: string) => `user:${userId}`,
 };
 
-/** Sends an event to a room; fire-and-forget, as a Socket.IO emit is. */
+/** Sends an event; fire-and-forget, as a Socket.IO emit is. */
 export interface RealtimePublisher {
-  toSession(sessionId: string, event: RealtimeEvent, payload: unknown): void;
   toUser(userId: string, event: RealtimeEvent, payload: unknown): void;
+  /**
+   * A message changed: kept in its session's event log and announced to every gateway, which
+   * sends it on to the session's subscribers (Socket.IO, SSE, long polls). See event-log.ts.
+   */
+  messageChanged(change: { sessionId: string; messageId: string; sequence: number; message: unknown }): void;
 }
 
 /**
@@ -34,7 +39,7 @@ export function createRedisPublisher(redis: Redis, channelKey: string, onError: 
   const client = { publish: (channel: string, message: string | Buffer) => redis.publish(channel, message).catch(onError) };
   const emitter = new Emitter(client, { key: channelKey });
   return {
-    toSession: (sessionId, event, payload) => emitter.to(rooms.session(sessionId)).emit(event, payload),
     toUser: (userId, event, payload) => emitter.to(rooms.user(userId)).emit(event, payload),
+    messageChanged: (change) => void appendToEventLog(redis, channelKey, change).catch(onError),
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { ModerationPolicy } from '../../shared/moderation.js';
 import type { OutageMonitor } from '../../shared/outages.js';
 import type { QuotaPort } from '../../shared/quota.js';
+import type { StageDurations } from '../../shared/stage-durations.js';
 import type { RealtimePublisher } from '../../shared/realtime.js';
 import type { ConversationStore } from '../store/port.js';
 import type { PipelineQueues } from './queues.js';
@@ -18,6 +19,8 @@ export interface PipelineContext {
   store: ConversationStore;
   queues: PipelineQueues;
   realtime: RealtimePublisher;
+  /** Recent stage durations: workers record them, waiting messages' `eta_ms` is estimated from them. */
+  durations?: StageDurations;
   /** The URLs the `message.updated` events carry are built with these. */
   links: MediaLinks;
   logger: Logger;

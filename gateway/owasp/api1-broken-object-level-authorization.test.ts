@@ -60,6 +60,9 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['POST', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/${session}/messages/`, { content: 'hijack' }],
     ['GET', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/${session}/messages/`],
     ['GET', '/api/v1/chat/sessions/{id}/messages/{message_id}/', `/api/v1/chat/sessions/${session}/messages/${message}/`],
+    ['GET', '/api/v1/chat/sessions/{id}/messages/{message_id}/', `/api/v1/chat/sessions/${session}/messages/${message}/?wait=5`],
+    ['GET', '/api/v1/chat/sessions/{id}/events/', `/api/v1/chat/sessions/${session}/events/`],
+    ['GET', '/api/v1/chat/sessions/{id}/messages/{message_id}/events/', `/api/v1/chat/sessions/${session}/messages/${message}/events/`],
     ['GET', '/v1/gallery/{id}/', `/v1/gallery/${image}/`],
     ['GET', '/v1/gallery/{id}/', `/v1/gallery/${external}/`],
     ['DELETE', '/v1/gallery/{id}/', `/v1/gallery/${image}/`],
@@ -77,6 +80,7 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['GET', '/v1/webhooks/{id}/deliveries/', `/v1/webhooks/${webhook}/deliveries/`],
     // Bob's own session, naming Alice's message in it.
     ['GET', '/api/v1/chat/sessions/{id}/messages/{message_id}/', `/api/v1/chat/sessions/{bob}/messages/${failed}/`],
+    ['GET', '/api/v1/chat/sessions/{id}/messages/{message_id}/events/', `/api/v1/chat/sessions/{bob}/messages/${failed}/events/`],
   ];
 }
 
@@ -144,6 +148,9 @@ describe('another user naming her ids', () => {
     socket.onAny((event: string) => heard.push(event));
     const ack = await socket.emitWithAck('subscribe', { session_id: her.session });
     expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // Nor is her session's event log replayed to him.
+    const replay = await socket.emitWithAck('subscribe', { session_id: her.session, after_sequence: 0, after: { [her.message]: 0 } });
+    expect(replay).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // Alice does things that emit to her session's room and to her user room.
     const events = recordMessageEvents(aliceSocket);
     const posted = await alice.api('POST', `/api/v1/chat/sessions/${her.session}/messages/`, { content: 'hello!' });
