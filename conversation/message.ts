@@ -8,10 +8,10 @@ import type { ProviderUsage } from '../shared/usage.js';
  * Its state changes only through message-state.ts.
  */
 
-export const MESSAGE_STATUSES = ['PENDING', 'PROCESSING', 'DONE', 'FAILED'] as const;
+export const MESSAGE_STATUSES = ['PENDING', 'PROCESSING', 'DONE', 'FAILED', 'CANCELLED'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export const MESSAGE_STAGES = ['queued', 'refining', 'generating', 'uploading', 'saving', 'done', 'failed'] as const;
+export const MESSAGE_STAGES = ['queued', 'refining', 'generating', 'uploading', 'saving', 'done', 'failed', 'cancelled'] as const;
 export type MessageStage = (typeof MESSAGE_STAGES)[number];
 
 /** The stages that take time, each timed into `timings`. */
@@ -103,7 +103,7 @@ export interface SessionRecord {
 }
 
 export function isFinal(status: MessageStatus): boolean {
-  return status === 'DONE' || status === 'FAILED';
+  return status === 'DONE' || status === 'FAILED' || status === 'CANCELLED';
 }
 
 /** A message as it is first stored: PENDING, queued, nothing done yet. */

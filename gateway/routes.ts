@@ -1,4 +1,5 @@
 import {
+  registerCancelMessage,
   registerCreateSession,
   registerDeleteSession,
   registerGetMessage,
@@ -7,6 +8,7 @@ import {
   registerListMessages,
   registerListOrgQueue,
   registerRetryDeadLetter,
+  registerRetryMessage,
   registerListSessions,
   registerPostMessage,
   type ConversationContext,
@@ -82,6 +84,8 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerPostMessage(app, conversation); //        POST   /sessions/{id}/messages/  (Idempotency-Key)
   registerListMessages(app, conversation); //       GET    /sessions/{id}/messages/
   registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/
+  registerCancelMessage(app, conversation); //      POST   /sessions/{id}/messages/{message_id}/cancel/
+  registerRetryMessage(app, conversation); //       POST   /sessions/{id}/messages/{message_id}/retry/
 
   // operators: /internal/v1 (admins only: gateway/middleware/authenticate.ts)
   registerListDeadLetters(app, conversation); //    GET    /dead-letters/

@@ -17,7 +17,7 @@ import type { PipelineContext } from './context.js';
 import { enqueueStage } from './queues.js';
 import { sourceImageOf } from './source-image.js';
 
-/** The message moved on (finished, deleted) while its image was being made: store nothing. */
+/** The message moved on (cancelled, deleted) while its image was being made: store nothing. */
 class MessageMovedOn extends Error {}
 
 /**
@@ -68,7 +68,13 @@ export async function imageStage(ctx: PipelineContext, job: Job<StageJob>): Prom
       { type: 'image_stored', image, tookMs: Math.round(performance.now() - uploadStartedAt) },
       uploading ?? undefined,
     );
-    if (!stored) return;
+    if (!stored) {
+      // Cancelled (or deleted) while the file was being written: it belongs to nothing, so it goes.
+      await ctx.storage.remove(image.storageKey).catch((error: unknown) => {
+        ctx.logger.warn({ err: error, messageId: started.id }, 'could not remove the image of a message that moved on');
+      });
+      return;
+    }
   }
   await enqueueStage(ctx.queues, 'finalize', message);
 }
