@@ -1,3 +1,4 @@
+import type { GalleryContext } from '../gallery/index.js';
 import type { MediaLinks } from '../image-service/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { QuotaPort } from '../shared/quota.js';
@@ -17,4 +18,6 @@ export interface ConversationContext {
   publicUrl: string;
   /** The image quota: a message is charged when posted, and given its unit back if it fails. */
   quota: QuotaPort;
+  /** A message naming its source image (`options.source_image_id`) is checked against the user's gallery when posted. */
+  gallery: GalleryContext;
 }

@@ -24,10 +24,15 @@ export interface MessageOptions {
   aspectRatio?: string;
   seed?: number;
   format?: ImageFormat;
+  /** The image an edit or enhance works on (one of the user's); without it, the session's latest (pipeline/source-image.ts). */
+  sourceImageId?: string;
 }
 
 /** The message's image: the image service's stored image, filed in the gallery under the same id. */
-export type MessageImage = StoredImage;
+export type MessageImage = StoredImage & {
+  /** The image an edit or enhance of this message worked on: its gallery row's `parent_image_id` (docs/lineage.md). */
+  parentImageId?: string;
+};
 
 export interface MessageError {
   code: string;

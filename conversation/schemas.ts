@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ImageOptions, type MediaLinks } from '../image-service/index.js';
+import { checkSize, imageOptionFields, type MediaLinks } from '../image-service/index.js';
 import { INTENTS } from '../prompt-service/index.js';
 import { idSchema } from '../shared/http.js';
 import { LANES } from '../shared/principal.js';
@@ -36,6 +36,19 @@ export const SessionPage = z
   .object({ data: z.array(Session), next_cursor: z.string().nullable() })
   .openapi('SessionPage');
 
+/** A message's options: the image options, and the image an edit or enhance should work on. */
+export const MessageOptionsBody = z
+  .strictObject({
+    ...imageOptionFields,
+    source_image_id: idSchema('an image')
+      .optional()
+      .openapi({
+        description:
+          'The image an edit or enhance works on: any live image of yours, from this session or another (docs/lineage.md). Without it, the latest image of this session. Not yours: 404; in the trash: 409.',
+      }),
+  })
+  .superRefine(checkSize)
+  .openapi('MessageOptions');
 
 export const PostMessageBody = z
   .object({
@@ -44,7 +57,7 @@ export const PostMessageBody = z
       .trim()
       .min(1, { message: 'content must not be empty' })
       .max(MAX_PROMPT_CHARS, { message: `content must be at most ${MAX_PROMPT_CHARS} characters` }),
-    options: ImageOptions.optional(),
+    options: MessageOptionsBody.optional(),
   })
   .openapi('PostMessageRequest');
 

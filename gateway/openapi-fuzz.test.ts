@@ -48,6 +48,12 @@ const known = {
 };
 /** Operations that succeed only with a secret no fuzzer can guess (a password, a live refresh token); gateway/owasp/api2 shows them succeeding. */
 const NEEDS_A_SECRET = new Set(['POST /v1/auth/login/', 'POST /v1/auth/refresh/']);
+/**
+ * Operations that succeed only on a message still queued or running, which setup cannot keep in
+ * flight for the fuzzer (offline images take milliseconds); gateway/cancel-retry.test.ts holds an
+ * image back and shows them succeeding.
+ */
+const NEEDS_A_MESSAGE_IN_FLIGHT = new Set(['POST /api/v1/chat/sessions/{id}/messages/{message_id}/cancel/']);
 /** A `next_cursor` of each listing, by its documented path. */
 const cursors = new Map<string, string[]>();
 
@@ -255,7 +261,7 @@ describe('the served OpenAPI document', () => {
     if (failures.length > 0) expect.fail(`FUZZ_SEED=${SEED}\n\n${failures.join('\n\n')}`);
     // Every operation was reached with a request it took, not only with ones it refused.
     const neverSucceeded = [...answered]
-      .filter(([name, statuses]) => !NEEDS_A_SECRET.has(name) && ![...statuses].some((status) => status < 300))
+      .filter(([name, statuses]) => !NEEDS_A_SECRET.has(name) && !NEEDS_A_MESSAGE_IN_FLIGHT.has(name) && ![...statuses].some((status) => status < 300))
       .map(([name]) => name);
     expect(neverSucceeded).toEqual([]);
   }, 120_000);

@@ -18,6 +18,7 @@ import {
   registerDeleteImage,
   registerDeleteImagePermanently,
   registerGetImage,
+  registerGetLineage,
   registerListDeletedImages,
   registerListImages,
   registerOrgUsage,
@@ -102,6 +103,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerCreateImage(app, gallery); //             POST   /
   registerListDeletedImages(app, gallery); //       GET    /deleted/
   registerGetImage(app, gallery); //                GET    /{id}/
+  registerGetLineage(app, gallery); //              GET    /{id}/lineage/
   registerDeleteImage(app, gallery); //             DELETE /{id}/
   registerRestoreImage(app, gallery); //            POST   /{id}/restore/
   registerDeleteImagePermanently(app, gallery); //  DELETE /{id}/permanent/

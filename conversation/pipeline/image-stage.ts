@@ -11,7 +11,7 @@ import {
 import { AppError } from '../../shared/errors.js';
 import { derivedId } from '../../shared/ids.js';
 import type { StageJob } from '../../shared/queues.js';
-import { isFinal, type MessageRecord } from '../message.js';
+import { isFinal, type MessageImage, type MessageRecord } from '../message.js';
 import { transitionMessage } from '../transition-message.js';
 import type { PipelineContext } from './context.js';
 import { enqueueStage } from './queues.js';
@@ -55,7 +55,7 @@ export async function imageStage(ctx: PipelineContext, job: Job<StageJob>): Prom
       if (!uploading) throw new MessageMovedOn();
       uploadStartedAt = performance.now();
     };
-    let image: StoredImage;
+    let image: MessageImage;
     try {
       image = await makeImage(ctx, started, onGenerated);
     } catch (error) {
@@ -83,7 +83,7 @@ function makeImage(
   ctx: PipelineContext,
   message: MessageRecord,
   onGenerated: (image: GeneratedImage, tookMs: number) => Promise<void>,
-): Promise<StoredImage> {
+): Promise<MessageImage> {
   const { options } = message;
   const prompt = message.refinedPrompt || message.content;
   const target = {
@@ -126,7 +126,7 @@ async function changeSource(
   ctx: PipelineContext,
   message: MessageRecord,
   change: (source: StoredImage, bytes: Buffer) => Promise<StoredImage>,
-): Promise<StoredImage> {
+): Promise<MessageImage> {
   const source = await sourceImageOf(ctx, message);
   const noSource = (why: string) => new AppError('no_source_image', `${why}; describe a new image instead`);
   if (!source) throw noSource(`there is no earlier image in this session to ${message.intent}`);
@@ -137,7 +137,8 @@ async function changeSource(
     if (error instanceof AppError && error.code === 'not_found') throw noSource(`the earlier image to ${message.intent} is gone`);
     throw error;
   }
-  return change(source, bytes);
+  // The lineage: the gallery files it with the image it was made from (finalize-stage.ts).
+  return { ...(await change(source, bytes)), parentImageId: source.id };
 }
 
 /** A stable 31-bit seed for a message that did not ask for one. */

@@ -60,6 +60,9 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['POST', '/api/v1/chat/sessions/{id}/messages/{message_id}/retry/', `/api/v1/chat/sessions/${session}/messages/${failed}/retry/`],
     ['POST', '/api/v1/chat/sessions/{id}/messages/{message_id}/retry/', `/api/v1/chat/sessions/{bob}/messages/${failed}/retry/`],
     ['GET', '/v1/gallery/{id}/', `/v1/gallery/${image}/`],
+    ['GET', '/v1/gallery/{id}/lineage/', `/v1/gallery/${image}/lineage/`],
+    // Bob's own session, naming her image as the one to edit.
+    ['POST', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/{bob}/messages/`, { content: 'make it blue', options: { source_image_id: image } }],
     ['GET', '/v1/gallery/{id}/', `/v1/gallery/${external}/`],
     ['DELETE', '/v1/gallery/{id}/', `/v1/gallery/${image}/`],
     ['POST', '/v1/gallery/{id}/restore/', `/v1/gallery/${trashed}/restore/`],
