@@ -19,6 +19,7 @@ export { registerListMessages } from './routes/list-messages.js';
 export { registerGetMessage } from './routes/get-message.js';
 export { registerCancelMessage } from './routes/cancel-message.js';
 export { registerRetryMessage } from './routes/retry-message.js';
+export { registerRegenerateMessage } from './routes/regenerate-message.js';
 export { registerListDeadLetters } from './routes/list-dead-letters.js';
 export { registerRetryDeadLetter } from './routes/retry-dead-letter.js';
 export { registerListOrgQueue } from './routes/list-org-queue.js';

@@ -92,4 +92,41 @@ describe('image lineage', () => {
     const history = (await atelier.api('GET', `/api/v1/chat/sessions/${session}/messages/`)).body.data as unknown[];
     expect(history).toHaveLength(1);
   });
+
+  it('regenerates a finished image message: a new message with the same refined prompt and intent, a new seed, no prompt-model call', async () => {
+    const events = recordMessageEvents(socket);
+    const session = await newSession();
+    const messages = `/api/v1/chat/sessions/${session}/messages/`;
+    const first = await atelier.api('POST', messages, { content: 'a quiet harbour', options: { width: 96, height: 96 } });
+    const original = (await events.untilFinal(first.body.id as string)).at(-1) as MessageEvent & { image: { id: string } };
+    const edit = await atelier.api('POST', messages, { content: 'make it black and white' });
+    const edited = (await events.untilFinal(edit.body.id as string)).at(-1) as MessageEvent & { image: { id: string } };
+
+    const again = await atelier.api('POST', `${messages}${first.body.id}/regenerate/`, { seed: 4242 });
+    expect(again.status).toBe(202);
+    expect(again.headers.get('location')).toContain(`/messages/${again.body.id}/`);
+    expect(again.body).toMatchObject({ status: 'PENDING', content: 'a quiet harbour', intent: 'generate' });
+    expect(again.body.id).not.toBe(first.body.id);
+    const regenerated = (await events.untilFinal(again.body.id as string)).at(-1) as MessageEvent & { image: { id: string } };
+    expect(regenerated).toMatchObject({ status: 'DONE', intent: 'generate', refined_prompt: original.refined_prompt });
+    // Never refined: it went straight to the image.
+    expect(events.all.filter((event) => event.id === again.body.id).map((event) => event.stage)).not.toContain('refining');
+    const row = (await atelier.api('GET', `/v1/gallery/${regenerated.image.id}/`)).body as WireImage;
+    expect(row).toMatchObject({ seed: 4242, parent_image_id: null, intent: 'generate' });
+
+    // An edit regenerated works on the same image as the edit did, not on the latest one.
+    const editAgain = await atelier.api('POST', `${messages}${edit.body.id}/regenerate/`, {});
+    expect(editAgain.status).toBe(202);
+    const reEdited = (await events.untilFinal(editAgain.body.id as string)).at(-1) as MessageEvent & { image: { id: string } };
+    expect(reEdited).toMatchObject({ status: 'DONE', intent: 'edit' });
+    expect((await atelier.api('GET', `/v1/gallery/${reEdited.image.id}/`)).body).toMatchObject({ parent_image_id: original.image.id });
+    expect(edited.image.id).not.toBe(reEdited.image.id);
+
+    // Only a finished image message.
+    const chat = await atelier.api('POST', messages, { content: 'hello!' });
+    await events.untilFinal(chat.body.id as string);
+    const refused = await atelier.api('POST', `${messages}${chat.body.id}/regenerate/`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('conflict');
+  });
 });

@@ -38,6 +38,8 @@ let document: OpenApiDocument;
 const known = {
   sessions: [] as string[],
   messages: [] as string[],
+  /** The drawing session's finished image messages (what a regenerate takes), with that session. */
+  imageMessages: { sessions: [] as string[], messages: [] as string[] },
   deadLetters: [] as string[],
   images: [] as string[],
   mediaKeys: [] as string[],
@@ -131,6 +133,8 @@ beforeAll(async () => {
   };
   await post(drawing, 'a lighthouse at dusk');
   await post(drawing, 'make it black and white');
+  known.imageMessages.sessions.push(drawing);
+  known.imageMessages.messages.push(...known.messages);
   // An enhance with no earlier image fails for good (no_source_image): dead letters to retry.
   for (const content of ['enhance it', 'enhance it again']) {
     const failed = await post(lonely, content);
@@ -167,6 +171,8 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (parameter === 'cursor') return cursors.get(path) ?? [];
   // Keys that come back, with the same body and with another.
   if (parameter === 'idempotency-key') return ['fuzz-key-1', 'fuzz-key-2'];
+  // A regenerate succeeds only on a session's finished image message: given both, together.
+  if (path.endsWith('/regenerate/')) return parameter === 'id' ? known.imageMessages.sessions : parameter === 'message_id' ? known.imageMessages.messages : [];
   if (path.startsWith('/api/v1/chat/')) return parameter === 'id' ? known.sessions : parameter === 'message_id' ? known.messages : [];
   if (path.startsWith('/internal/') && parameter === 'message_id') return known.deadLetters;
   if (path.startsWith('/v1/gallery/') && parameter === 'id') return known.images;

@@ -9,6 +9,7 @@ import {
   registerListOrgQueue,
   registerRetryDeadLetter,
   registerRetryMessage,
+  registerRegenerateMessage,
   registerListSessions,
   registerPostMessage,
   type ConversationContext,
@@ -87,6 +88,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/
   registerCancelMessage(app, conversation); //      POST   /sessions/{id}/messages/{message_id}/cancel/
   registerRetryMessage(app, conversation); //       POST   /sessions/{id}/messages/{message_id}/retry/
+  registerRegenerateMessage(app, conversation); //  POST   /sessions/{id}/messages/{message_id}/regenerate/
 
   // operators: /internal/v1 (admins only: gateway/middleware/authenticate.ts)
   registerListDeadLetters(app, conversation); //    GET    /dead-letters/

@@ -59,6 +59,8 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['POST', '/api/v1/chat/sessions/{id}/messages/{message_id}/cancel/', `/api/v1/chat/sessions/${session}/messages/${message}/cancel/`],
     ['POST', '/api/v1/chat/sessions/{id}/messages/{message_id}/retry/', `/api/v1/chat/sessions/${session}/messages/${failed}/retry/`],
     ['POST', '/api/v1/chat/sessions/{id}/messages/{message_id}/retry/', `/api/v1/chat/sessions/{bob}/messages/${failed}/retry/`],
+    ['POST', '/api/v1/chat/sessions/{id}/messages/{message_id}/regenerate/', `/api/v1/chat/sessions/${session}/messages/${message}/regenerate/`, {}],
+    ['POST', '/api/v1/chat/sessions/{id}/messages/{message_id}/regenerate/', `/api/v1/chat/sessions/{bob}/messages/${message}/regenerate/`, {}],
     ['GET', '/v1/gallery/{id}/', `/v1/gallery/${image}/`],
     ['GET', '/v1/gallery/{id}/lineage/', `/v1/gallery/${image}/lineage/`],
     // Bob's own session, naming her image as the one to edit.
