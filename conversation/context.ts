@@ -1,3 +1,4 @@
+import type { GalleryContext } from '../gallery/index.js';
 import type { MediaLinks } from '../image-service/index.js';
 import type { DomainEventSink } from '../shared/domain-events.js';
 import type { Logger } from '../shared/logger.js';
@@ -43,4 +44,6 @@ export interface ConversationContext {
   }) => Promise<{ content: string; templateId: string }>;
   /** Told when a message reaches a final status (webhooks); unset: nobody listens. */
   onEvent?: DomainEventSink | undefined;
+  /** A message naming its source image (`options.source_image_id`) is checked against the user's gallery when posted. */
+  gallery: GalleryContext;
 }

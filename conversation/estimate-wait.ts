@@ -24,7 +24,7 @@ export interface WaitEstimate {
 }
 
 /** The queue a message waits in (or runs in) at each stage, and the working stages it covers. */
-const QUEUE_OF: Record<Exclude<MessageStage, 'done' | 'failed'>, PipelineStage> = {
+const QUEUE_OF: Record<Exclude<MessageStage, 'done' | 'failed' | 'cancelled'>, PipelineStage> = {
   queued: 'prompt',
   refining: 'prompt',
   generating: 'image',
@@ -46,7 +46,7 @@ export async function estimateWait({
   input: { message: MessageRecord; now?: Date };
 }): Promise<WaitEstimate | null> {
   const { message } = input;
-  if (isFinal(message.status) || message.stage === 'done' || message.stage === 'failed') return null;
+  if (isFinal(message.status) || message.stage === 'done' || message.stage === 'failed' || message.stage === 'cancelled') return null;
   const queue = QUEUE_OF[message.stage];
 
   const [earlier, stageAhead, medians] = await Promise.all([

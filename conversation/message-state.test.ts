@@ -147,6 +147,18 @@ describe('applyEvent: allowed transitions', () => {
       expect: { status: 'PENDING', stage: 'queued', progress: 0, attempts: 0, error: null, completedAt: null, intent: 'generate', refinedPrompt: 'x' },
     },
     {
+      name: 'a queued message is cancelled',
+      from: {},
+      event: { type: 'cancelled' },
+      expect: { status: 'CANCELLED', stage: 'cancelled', progress: 100, completedAt: later },
+    },
+    {
+      name: 'a generating message is cancelled, dropping its note',
+      from: { status: 'PROCESSING', stage: 'generating', intent: 'edit', reply: 'Changing your latest image', error: failure },
+      event: { type: 'cancelled' },
+      expect: { status: 'CANCELLED', stage: 'cancelled', reply: null, error: null },
+    },
+    {
       name: 'a pending message can fail before it starts',
       from: {},
       event: { type: 'failed', error: { ...failure, stage: 'queued' } },
@@ -183,6 +195,16 @@ describe('applyEvent: events that change nothing', () => {
 describe('applyEvent: refused transitions', () => {
   const cases: Array<{ name: string; from: Partial<MessageRecord>; event: MessageEvent }> = [
     { name: 'a done message never changes', from: { status: 'DONE', stage: 'done' }, event: { type: 'failed', error: failure } },
+    { name: 'a done message is not cancelled', from: { status: 'DONE', stage: 'done' }, event: { type: 'cancelled' } },
+    { name: 'a failed message is not cancelled', from: { status: 'FAILED', stage: 'failed' }, event: { type: 'cancelled' } },
+    { name: 'a message being filed is not cancelled', from: { status: 'PROCESSING', stage: 'saving', image }, event: { type: 'cancelled' } },
+    {
+      name: 'a cancelled message never restarts',
+      from: { status: 'CANCELLED', stage: 'cancelled' },
+      event: { type: 'stage_started', stage: 'generating', attempt: 1 },
+    },
+    { name: 'a cancelled message is not retried', from: { status: 'CANCELLED', stage: 'cancelled' }, event: { type: 'requeued' } },
+    { name: 'a cancelled message does not store an image', from: { status: 'CANCELLED', stage: 'cancelled' }, event: { type: 'image_stored', image, tookMs: 1 } },
     { name: 'a done message is not retried', from: { status: 'DONE', stage: 'done' }, event: { type: 'requeued' } },
     { name: 'a processing message is not retried', from: { status: 'PROCESSING', stage: 'generating' }, event: { type: 'requeued' } },
     { name: 'a message without that image hears nothing of its deletion', from: { status: 'DONE', stage: 'done', image }, event: { type: 'image_deleted', imageId: 'another' } },

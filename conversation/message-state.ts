@@ -16,8 +16,12 @@ import {
  *
  *   PENDING(queued) → PROCESSING(refining → generating → uploading → saving) → DONE(done)
  *            └──────────────────────────┴──── any stage ────────────────────→ FAILED(failed)
+ *            └───── queued … uploading (the owner cancels) ──────────────→ CANCELLED(cancelled)
  *
- * A final message (DONE or FAILED) never changes its outcome again, so a late or duplicated event
+ * A cancel is refused once the image is stored (saving): it is being filed, the quota was spent
+ * on it, and refusing it here, in the compare-and-set, means a cancel never races the filing.
+ *
+ * A final message (DONE, FAILED or CANCELLED) never changes its outcome again, so a late or duplicated event
  * cannot undo what the client has already seen. (Two events still apply to it: an operator's
  * retry of a FAILED message, and the deletion of its image from the gallery.)
  */
@@ -42,6 +46,8 @@ export type MessageEvent =
   | { type: 'completed'; tookMs?: number }
   /** Failed for good. `releaseIdempotencyKey`: the request that posted it was answered with an error. */
   | { type: 'failed'; error: MessageError; releaseIdempotencyKey?: boolean }
+  /** Its owner cancelled it before its image was stored: nothing more is made or filed. */
+  | { type: 'cancelled' }
   /** An operator retries a failed message (a dead letter): it starts again from where it stopped. */
   | { type: 'requeued' }
   /** Its image was deleted for good from the gallery. Applies to a finished message too. */
@@ -56,6 +62,7 @@ export const STAGE_PROGRESS: Record<MessageStage, number> = {
   saving: 90,
   done: 100,
   failed: 100,
+  cancelled: 100,
 };
 
 const WORKING_ORDER: WorkingStage[] = ['refining', 'generating', 'uploading', 'saving'];
@@ -170,6 +177,18 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
         completedAt: now,
       };
     }
+    case 'cancelled':
+      if (message.stage === 'saving') throw new InvalidTransition(`message ${message.id} is being filed; it can no longer be cancelled`);
+      return {
+        ...next,
+        status: 'CANCELLED',
+        stage: 'cancelled',
+        progress: 100,
+        error: null,
+        // A note such as "Changing your latest image: …" promised what will not happen.
+        reply: null,
+        completedAt: now,
+      };
     case 'failed':
       return {
         ...next,

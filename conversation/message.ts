@@ -8,10 +8,10 @@ import type { ProviderUsage } from '../shared/usage.js';
  * Its state changes only through message-state.ts.
  */
 
-export const MESSAGE_STATUSES = ['PENDING', 'PROCESSING', 'DONE', 'FAILED'] as const;
+export const MESSAGE_STATUSES = ['PENDING', 'PROCESSING', 'DONE', 'FAILED', 'CANCELLED'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export const MESSAGE_STAGES = ['queued', 'refining', 'generating', 'uploading', 'saving', 'done', 'failed'] as const;
+export const MESSAGE_STAGES = ['queued', 'refining', 'generating', 'uploading', 'saving', 'done', 'failed', 'cancelled'] as const;
 export type MessageStage = (typeof MESSAGE_STAGES)[number];
 
 /** The stages that take time, each timed into `timings`. */
@@ -25,10 +25,15 @@ export interface MessageOptions {
   aspectRatio?: string;
   seed?: number;
   format?: ImageFormat;
+  /** The image an edit or enhance works on (one of the user's); without it, the session's latest (pipeline/source-image.ts). */
+  sourceImageId?: string;
 }
 
 /** The message's image: the image service's stored image, filed in the gallery under the same id. */
-export type MessageImage = StoredImage;
+export type MessageImage = StoredImage & {
+  /** The image an edit or enhance of this message worked on: its gallery row's `parent_image_id` (docs/lineage.md). */
+  parentImageId?: string;
+};
 
 export interface MessageError {
   code: string;
@@ -104,7 +109,7 @@ export interface SessionRecord {
 }
 
 export function isFinal(status: MessageStatus): boolean {
-  return status === 'DONE' || status === 'FAILED';
+  return status === 'DONE' || status === 'FAILED' || status === 'CANCELLED';
 }
 
 /** A message as it is first stored: PENDING, queued, nothing done yet. */

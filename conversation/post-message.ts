@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { AppError, Conflict, ServiceUnavailable, TooManyRequests } from '../shared/errors.js';
+import { findImageOf } from '../gallery/index.js';
+import { AppError, Conflict, NotFound, ServiceUnavailable, TooManyRequests } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { outageMessage } from '../shared/outages.js';
 import type { Lane } from '../shared/principal.js';
@@ -59,6 +60,7 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
 
   const content = await contentOf(ctx, input);
   const options = input.options ?? {};
+  if (options.sourceImageId !== undefined) await checkSourceImage(ctx, input.userId, options.sourceImageId);
   const key = input.idempotencyKey;
   const requestHash = key === undefined ? undefined : hashOf(input.sessionId, content, options);
   const message = pendingMessage({
@@ -122,6 +124,17 @@ async function contentOf(ctx: ConversationContext, input: PostMessageInput): Pro
   return rendered.content;
 }
 
+/**
+ * The image a message names to work on must be one of the user's, live: another user's is not
+ * found (as for any id of theirs), one in the trash is a conflict (restore it first). Checked
+ * again when the image is made: it may be trashed in between (then `no_source_image`).
+ */
+async function checkSourceImage(ctx: ConversationContext, userId: string, imageId: string): Promise<void> {
+  const image = await findImageOf({ ctx: ctx.gallery, input: { userId, id: imageId } });
+  if (!image) throw new NotFound('image', imageId);
+  if (image.deletedAt !== null) throw new Conflict(`image ${imageId} is in the trash; restore it to work on it`);
+}
+
 /** The message an earlier request with this key made, if the request was the same. */
 async function replay(ctx: ConversationContext, userId: string, key: string, requestHash: string): Promise<MessageRecord> {
   const earlier = await ctx.store.findByIdempotencyKey(userId, key);
@@ -154,6 +167,7 @@ function hashOf(sessionId: string, content: string, options: MessageOptions): st
     options.aspectRatio ?? null,
     options.seed ?? null,
     options.format ?? null,
+    options.sourceImageId?.toLowerCase() ?? null,
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ImageOptions, type MediaLinks } from '../image-service/index.js';
+import { checkSize, imageOptionFields, type MediaLinks } from '../image-service/index.js';
 import { INTENTS } from '../prompt-service/index.js';
 import { idSchema } from '../shared/http.js';
 import { LANES } from '../shared/principal.js';
@@ -59,6 +59,19 @@ export const SessionPage = z
   .object({ data: z.array(Session), next_cursor: z.string().nullable() })
   .openapi('SessionPage');
 
+/** A message's options: the image options, and the image an edit or enhance should work on. */
+export const MessageOptionsBody = z
+  .strictObject({
+    ...imageOptionFields,
+    source_image_id: idSchema('an image')
+      .optional()
+      .openapi({
+        description:
+          'The image an edit or enhance works on: any live image of yours, from this session or another (docs/lineage.md). Without it, the latest image of this session. Not yours: 404; in the trash: 409.',
+      }),
+  })
+  .superRefine(checkSize)
+  .openapi('MessageOptions');
 
 export const PostMessageBody = z
   .object({
@@ -73,7 +86,7 @@ export const PostMessageBody = z
       description: "Post a prompt template (the user's own or one shared with their organisation) instead of `content`: the message's content is its text rendered with `variables` over its defaults",
     }),
     variables: Variables.optional().openapi({ description: 'Values of the template\'s placeholders; each one without a default is required' }),
-    options: ImageOptions.optional(),
+    options: MessageOptionsBody.optional(),
   })
   .superRefine((body, issue) => {
     const templated = body.template_id !== undefined;

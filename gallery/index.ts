@@ -8,6 +8,7 @@ export { saveImage, storedImageFields, type SaveImageInput, type SaveImageResult
 export { listImages } from './list-images.js';
 export { liveImageIds } from './live-image-ids.js';
 export { getImage } from './get-image.js';
+export { findImageOf } from './find-image-of.js';
 export { deleteImage } from './delete-image.js';
 export { trashSessionImages } from './trash-session-images.js';
 export { listDeletedImages } from './list-deleted-images.js';
@@ -19,6 +20,7 @@ export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
 export { registerListDeletedImages } from './routes/list-deleted-images.js';
 export { registerGetImage } from './routes/get-image.js';
+export { registerGetLineage } from './routes/get-lineage.js';
 export { registerDeleteImage } from './routes/delete-image.js';
 export { registerRestoreImage } from './routes/restore-image.js';
 export { registerDeleteImagePermanently } from './routes/delete-image-permanently.js';

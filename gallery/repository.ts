@@ -152,3 +152,39 @@ export async function hardDeleteImage(db: Database, key: Key): Promise<GalleryIm
     .returning();
   return row ?? null;
 }
+
+/** How far a lineage is followed either way: far beyond any real chain of edits, and a bound on the work. */
+const LINEAGE_DEPTH = 100;
+/** At most this many descendants are returned (oldest first). */
+export const LINEAGE_DESCENDANTS = 500;
+
+/**
+ * An image's ancestors (its parent, the parent's parent, …) and descendants (every image made
+ * from it, and from those), each oldest first (ids are UUIDv7). Both walks are recursive CTEs
+ * that stay within the user's rows, trashed ones included (their `deleted_at` says so); a parent
+ * deleted for good ends the walk up there.
+ */
+export async function selectLineage(db: Database, key: Key): Promise<{ ancestors: GalleryImageRow[]; descendants: GalleryImageRow[] }> {
+  const up = sql`with recursive up(id, parent, depth) as (
+      select id, parent_image_id, 0 from gallery_images where id = ${key.id} and user_id = ${key.userId}
+      union all
+      select g.id, g.parent_image_id, up.depth + 1 from gallery_images g join up on g.id = up.parent
+      where g.user_id = ${key.userId} and up.depth < ${LINEAGE_DEPTH}
+    ) select id from up where depth > 0`;
+  const down = sql`with recursive down(id, depth) as (
+      select id, 0 from gallery_images where id = ${key.id} and user_id = ${key.userId}
+      union all
+      select g.id, down.depth + 1 from gallery_images g join down on g.parent_image_id = down.id
+      where g.user_id = ${key.userId} and down.depth < ${LINEAGE_DEPTH}
+    ) select id from down where depth > 0`;
+  const [ancestors, descendants] = await Promise.all([
+    db.select().from(images).where(and(eq(images.userId, key.userId), sql`${images.id} in (${up})`)).orderBy(images.id),
+    db
+      .select()
+      .from(images)
+      .where(and(eq(images.userId, key.userId), sql`${images.id} in (${down})`))
+      .orderBy(images.id)
+      .limit(LINEAGE_DESCENDANTS),
+  ]);
+  return { ancestors, descendants };
+}

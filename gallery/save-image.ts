@@ -18,6 +18,8 @@ export interface SaveImageInput {
    * same message (a retried finalize, a repeated POST) returns the row already filed.
    */
   messageId?: string | null;
+  /** The image this one was made from (an edit or enhance of it), for its lineage. */
+  parentImageId?: string | null;
   prompt: string;
   refinedPrompt?: string | null;
   intent?: string | null;
@@ -81,6 +83,7 @@ export async function saveImage({ ctx, input }: { ctx: GalleryContext; input: Sa
     orgId: input.orgId ?? null,
     sessionId: input.sessionId ?? null,
     messageId: input.messageId ?? null,
+    parentImageId: input.parentImageId ?? null,
     prompt: input.prompt,
     refinedPrompt: input.refinedPrompt ?? null,
     intent: input.intent ?? null,

@@ -26,6 +26,8 @@ export const galleryImages = pgTable(
     orgId: text('org_id'),
     sessionId: uuid('session_id'),
     messageId: uuid('message_id'),
+    /** The image an edit or enhance worked on (its lineage: docs/lineage.md); null for a new image. No foreign key: a parent deleted for good leaves its children. */
+    parentImageId: uuid('parent_image_id'),
     prompt: text('prompt').notNull(),
     refinedPrompt: text('refined_prompt'),
     intent: text('intent'),
@@ -57,6 +59,8 @@ export const galleryImages = pgTable(
     // a `desc nulls last` key would not).
     index('gallery_images_user_live_idx').on(t.userId, t.id).where(sql`${t.deletedAt} is null`),
     index('gallery_images_user_trash_idx').on(t.userId, t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
+    // The lineage walks down from an image to the ones made from it.
+    index('gallery_images_user_parent_idx').on(t.userId, t.parentImageId).where(sql`${t.parentImageId} is not null`),
     check('gallery_images_storage_check', sql`${t.storage} in ('disk', 'cloudinary', 'external')`),
     uniqueIndex('gallery_images_pipeline_message_id_idx').on(t.messageId).where(sql`${t.storage} <> 'external'`),
     uniqueIndex('gallery_images_external_user_message_id_idx').on(t.userId, t.messageId).where(sql`${t.storage} = 'external'`),

@@ -1,4 +1,5 @@
 import {
+  registerCancelMessage,
   registerCreateSession,
   registerDeleteSession,
   registerRenameSession,
@@ -10,6 +11,8 @@ import {
   registerListMessages,
   registerListOrgQueue,
   registerRetryDeadLetter,
+  registerRetryMessage,
+  registerRegenerateMessage,
   registerListSessions,
   registerPostMessage,
   type ConversationContext,
@@ -19,6 +22,7 @@ import {
   registerDeleteImage,
   registerDeleteImagePermanently,
   registerGetImage,
+  registerGetLineage,
   registerListDeletedImages,
   registerListImages,
   registerOrgUsage,
@@ -88,6 +92,9 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerPostMessage(app, conversation); //        POST   /sessions/{id}/messages/  (Idempotency-Key)
   registerListMessages(app, conversation); //       GET    /sessions/{id}/messages/
   registerGetMessage(app, conversation); //         GET    /sessions/{id}/messages/{message_id}/  (ETag, ?wait=)
+  registerCancelMessage(app, conversation); //      POST   /sessions/{id}/messages/{message_id}/cancel/
+  registerRetryMessage(app, conversation); //       POST   /sessions/{id}/messages/{message_id}/retry/
+  registerRegenerateMessage(app, conversation); //  POST   /sessions/{id}/messages/{message_id}/regenerate/
   registerSessionEvents(app, conversation); //      GET    /sessions/{id}/events/  (SSE)
   registerMessageEvents(app, conversation); //      GET    /sessions/{id}/messages/{message_id}/events/  (SSE, ends at final)
 
@@ -109,6 +116,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerCreateImage(app, gallery); //             POST   /
   registerListDeletedImages(app, gallery); //       GET    /deleted/
   registerGetImage(app, gallery); //                GET    /{id}/
+  registerGetLineage(app, gallery); //              GET    /{id}/lineage/
   registerDeleteImage(app, gallery); //             DELETE /{id}/
   registerRestoreImage(app, gallery); //            POST   /{id}/restore/
   registerDeleteImagePermanently(app, gallery); //  DELETE /{id}/permanent/

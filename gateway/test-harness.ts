@@ -210,7 +210,7 @@ export function recordMessageEvents(socket: Socket): {
       new Promise((resolve) => {
         const check = () => {
           const mine = all.filter((event) => event.id === messageId && event.sequence > afterSequence);
-          if (mine.some((event) => event.status === 'DONE' || event.status === 'FAILED')) {
+          if (mine.some((event) => event.status === 'DONE' || event.status === 'FAILED' || event.status === 'CANCELLED')) {
             waiting.delete(check);
             resolve(mine);
           }

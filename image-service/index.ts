@@ -7,7 +7,7 @@ export { createDiskStorage, sweepTemporaryFiles } from './storage/disk.js';
 export { createCloudinaryStorage } from './storage/cloudinary.js';
 export { createOfflineRenderer } from './offline/renderer.js';
 export { createGeminiImageGenerator } from './gemini/generator.js';
-export { ImageOptions } from './schemas.js';
+export { ImageOptions, imageOptionFields, checkSize } from './schemas.js';
 export { generateImage } from './generate-image.js';
 export { editImage } from './edit-image.js';
 export { enhanceImage } from './enhance-image.js';

@@ -22,7 +22,7 @@ const side = (name: string) => {
 const seedMessage = `seed must be a whole number from 0 to ${MAX_SEED}`;
 
 /** The fields of {@link ImageOptions}, also spread into request bodies that carry them at the top. */
-const imageOptionFields = {
+export const imageOptionFields = {
   width: side('width'),
   height: side('height'),
   aspect_ratio: z
@@ -41,7 +41,7 @@ const imageOptionFields = {
 };
 
 /** The size rules of size.ts, as zod issues on the same fields, so a route reports them like any other. */
-function checkSize(value: { width?: number | undefined; height?: number | undefined; aspect_ratio?: string | undefined }, ctx: z.RefinementCtx): void {
+export function checkSize(value: { width?: number | undefined; height?: number | undefined; aspect_ratio?: string | undefined }, ctx: z.RefinementCtx): void {
   const problems = sizeProblems({ width: value.width, height: value.height, aspectRatio: value.aspect_ratio });
   for (const problem of problems) ctx.addIssue({ code: 'custom', path: [problem.path ?? ''], message: problem.message });
 }

@@ -42,6 +42,7 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
       orgId: saving.orgId,
       sessionId: saving.sessionId,
       messageId: saving.id,
+      parentImageId: image.parentImageId ?? null,
       prompt: saving.content,
       refinedPrompt: saving.refinedPrompt,
       intent: saving.intent,

@@ -11,13 +11,13 @@ import {
 import { AppError } from '../../shared/errors.js';
 import { derivedId } from '../../shared/ids.js';
 import type { StageJob } from '../../shared/queues.js';
-import { isFinal, type MessageRecord } from '../message.js';
+import { isFinal, type MessageImage, type MessageRecord } from '../message.js';
 import { transitionMessage } from '../transition-message.js';
 import type { PipelineContext } from './context.js';
 import { enqueueStage } from './queues.js';
 import { sourceImageOf } from './source-image.js';
 
-/** The message moved on (finished, deleted) while its image was being made: store nothing. */
+/** The message moved on (cancelled, deleted) while its image was being made: store nothing. */
 class MessageMovedOn extends Error {}
 
 /**
@@ -55,7 +55,7 @@ export async function imageStage(ctx: PipelineContext, job: Job<StageJob>): Prom
       if (!uploading) throw new MessageMovedOn();
       uploadStartedAt = performance.now();
     };
-    let image: StoredImage;
+    let image: MessageImage;
     try {
       image = await makeImage(ctx, started, onGenerated);
     } catch (error) {
@@ -68,7 +68,13 @@ export async function imageStage(ctx: PipelineContext, job: Job<StageJob>): Prom
       { type: 'image_stored', image, tookMs: Math.round(performance.now() - uploadStartedAt) },
       uploading ?? undefined,
     );
-    if (!stored) return;
+    if (!stored) {
+      // Cancelled (or deleted) while the file was being written: it belongs to nothing, so it goes.
+      await ctx.storage.remove(image.storageKey).catch((error: unknown) => {
+        ctx.logger.warn({ err: error, messageId: started.id }, 'could not remove the image of a message that moved on');
+      });
+      return;
+    }
   }
   await enqueueStage(ctx.queues, 'finalize', message);
 }
@@ -77,7 +83,7 @@ function makeImage(
   ctx: PipelineContext,
   message: MessageRecord,
   onGenerated: (image: GeneratedImage, tookMs: number) => Promise<void>,
-): Promise<StoredImage> {
+): Promise<MessageImage> {
   const { options } = message;
   const prompt = message.refinedPrompt || message.content;
   const target = {
@@ -120,7 +126,7 @@ async function changeSource(
   ctx: PipelineContext,
   message: MessageRecord,
   change: (source: StoredImage, bytes: Buffer) => Promise<StoredImage>,
-): Promise<StoredImage> {
+): Promise<MessageImage> {
   const source = await sourceImageOf(ctx, message);
   const noSource = (why: string) => new AppError('no_source_image', `${why}; describe a new image instead`);
   if (!source) throw noSource(`there is no earlier image in this session to ${message.intent}`);
@@ -131,7 +137,8 @@ async function changeSource(
     if (error instanceof AppError && error.code === 'not_found') throw noSource(`the earlier image to ${message.intent} is gone`);
     throw error;
   }
-  return change(source, bytes);
+  // The lineage: the gallery files it with the image it was made from (finalize-stage.ts).
+  return { ...(await change(source, bytes)), parentImageId: source.id };
 }
 
 /** A stable 31-bit seed for a message that did not ask for one. */

@@ -68,6 +68,7 @@ export function registerPostMessage(app: App, ctx: ConversationContext): void {
           aspectRatio: options.aspect_ratio,
           seed: options.seed,
           format: options.format,
+          sourceImageId: options.source_image_id,
         },
         idempotencyKey: c.req.valid('header')['idempotency-key'],
       },

@@ -529,6 +529,21 @@ export function storeContract(
         expect(stored?.completedAt).toBeInstanceOf(Date);
       });
 
+      it("keeps a message's named source image and its image's parent (lineage), and a cancelled message", async () => {
+        const session = await seedSession();
+        const sourceImageId = newId();
+        const message = progressed(finishedRecord(session), { status: 'CANCELLED', stage: 'cancelled' });
+        const withLineage: MessageRecord = {
+          ...message,
+          options: { ...message.options, sourceImageId },
+          image: { ...(message.image ?? imageRecord('users/u/x.png')), parentImageId: sourceImageId },
+        };
+        await store.insertMessage(withLineage);
+        expect(await store.findMessage(withLineage.id)).toStrictEqual(withLineage);
+        // Final: neither first in line nor unfinished.
+        expect(await store.nextInLine(session.id)).toBeNull();
+      });
+
       it('keeps null, empty and missing values as they were written', async () => {
         const session = await seedSession();
         const [message] = await seedMessages(session, 1);

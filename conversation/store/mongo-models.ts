@@ -27,7 +27,7 @@ const common = { versionKey: false, autoCreate: false, autoIndex: false, minimiz
 const nested = { _id: false, id: false, minimize: false } as const;
 
 const optionsSchema = new Schema<MessageOptions>(
-  { width: Number, height: Number, aspectRatio: String, seed: Number, format: String },
+  { width: Number, height: Number, aspectRatio: String, seed: Number, format: String, sourceImageId: String },
   nested,
 );
 
@@ -51,6 +51,7 @@ const imageSchema = new Schema<MessageImage>(
     storage: String,
     storageKey: String,
     nsfw: Boolean,
+    parentImageId: String,
   },
   nested,
 );

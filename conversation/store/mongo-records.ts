@@ -50,6 +50,7 @@ export function toMessageRecord(doc: MessageDocument): MessageRecord {
       aspectRatio: options.aspectRatio,
       seed: options.seed,
       format: options.format,
+      sourceImageId: options.sourceImageId,
     }),
     status: doc.status,
     stage: doc.stage,
@@ -104,6 +105,7 @@ export function toMessageImage(image: MessageImage): MessageImage {
     model: image.model,
     seed: image.seed,
     ...(image.nsfw !== undefined && image.nsfw !== null && { nsfw: image.nsfw }),
+    ...(typeof image.parentImageId === 'string' && { parentImageId: image.parentImageId }),
   };
 }
 

@@ -9,7 +9,13 @@ import { rateLimitHeader, rateLimitPolicyHeader } from './rate-limit-headers.js'
 export type LimitedBy = 'costly' | 'auth';
 
 /** The routes that make something (a message's image, a refinement, an image), by user. Ids as in a path or as `{id}` in the API document. */
-const COSTLY_PATHS = [/^\/api\/v1\/chat\/sessions\/[^/]+\/messages\/?$/, /^\/v1\/image\/generate\/?$/, /^\/v1\/prompt\/refine\/?$/];
+const COSTLY_PATHS = [
+  /^\/api\/v1\/chat\/sessions\/[^/]+\/messages\/?$/,
+  // A retry and a regenerate make an image too.
+  /^\/api\/v1\/chat\/sessions\/[^/]+\/messages\/[^/]+\/(retry|regenerate)\/?$/,
+  /^\/v1\/image\/generate\/?$/,
+  /^\/v1\/prompt\/refine\/?$/,
+];
 
 /** The limit a request counts against, if any; also what the API document declares (gateway/routes/docs.ts). */
 export function limitedBy(method: string, path: string): LimitedBy | undefined {

@@ -1,0 +1,2 @@
+ALTER TABLE "gallery_images" ADD COLUMN "parent_image_id" uuid;--> statement-breakpoint
+CREATE INDEX "gallery_images_user_parent_idx" ON "gallery_images" USING btree ("user_id","parent_image_id") WHERE "gallery_images"."parent_image_id" is not null;
