@@ -136,6 +136,26 @@ describe('the main path on Gemini and Cloudinary', () => {
     expect(gemini.requests.filter((request) => request.model === TEXT_MODEL)).toHaveLength(textCallsBefore);
   });
 
+  it('regenerates with a new seed and no second call to the prompt model', async () => {
+    const sessionId = await newSession();
+    const first = await send(sessionId, 'a red lighthouse on a cliff');
+    expect(first.final).toMatchObject({ status: 'DONE', intent: 'generate' });
+    const textCalls = () => gemini.requests.filter((request) => request.model === TEXT_MODEL).length;
+    const imageCalls = () => gemini.requests.filter((request) => request.model === IMAGE_MODEL).length;
+    const [textBefore, imagesBefore] = [textCalls(), imageCalls()];
+
+    const again = await atelier.api('POST', `/api/v1/chat/sessions/${sessionId}/messages/${first.id}/regenerate/`, { seed: 777 });
+    expect(again.status).toBe(202);
+    const regenerated = (await events.untilFinal(again.body.id as string)).at(-1) as MessageEvent & { image: { id: string } };
+    expect(regenerated).toMatchObject({ status: 'DONE', intent: 'generate', refined_prompt: first.final.refined_prompt });
+    // The seed is on the gallery row (the message's image shows the file).
+    const seedOf = async (imageId: string) => (await atelier.api('GET', `/v1/gallery/${imageId}/`)).body.seed as number;
+    expect(await seedOf(regenerated.image.id)).toBe(777);
+    expect(await seedOf((first.final.image as { id: string }).id)).not.toBe(777);
+    expect(textCalls()).toBe(textBefore);
+    expect(imageCalls()).toBe(imagesBefore + 1);
+  });
+
   it('deleting an image for good destroys the Cloudinary asset', async () => {
     const image = first.image as { id: string };
     const upload = cloudinary.uploads.find((candidate) => candidate.context.message_id === first.id);
