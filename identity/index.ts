@@ -3,6 +3,7 @@ export type { IdentityContext } from './context.js';
 export { startIdentity } from './start.js';
 export { authenticate } from './authenticate.js';
 export { countAccounts } from './count-accounts.js';
+export { readQuotaOverrides, type QuotaOverrides } from './quota-overrides.js';
 export { registerAccount } from './register-account.js';
 export { loadInstanceSecret } from './secrets.js';
 export { mintAccessToken, ATELIER_ISSUER } from './access-tokens.js';

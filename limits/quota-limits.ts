@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { organisations, users } from '../identity/index.js';
+import { readQuotaOverrides } from '../identity/index.js';
 import type { LimitsContext } from './context.js';
 
 /** How many images a user may make a day and their organisation a month. */
@@ -32,14 +31,10 @@ export async function quotaLimits(ctx: LimitsContext, userId: string, orgId: str
   const now = Date.now();
   if (cached && cached.readAtMs > now - QUOTA_LIMITS_TTL_MS) return cached.limits;
 
-  const [row] = await ctx.db
-    .select({ daily: users.dailyQuota, monthly: organisations.monthlyQuota })
-    .from(users)
-    .leftJoin(organisations, eq(organisations.id, orgId))
-    .where(eq(users.id, userId));
+  const overrides = await readQuotaOverrides({ ctx, input: { userId, orgId } });
   const limits = {
-    daily: row?.daily ?? ctx.config.userDailyQuota,
-    monthly: row?.monthly ?? ctx.config.orgMonthlyQuota,
+    daily: overrides.daily ?? ctx.config.userDailyQuota,
+    monthly: overrides.monthly ?? ctx.config.orgMonthlyQuota,
   };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, { limits, readAtMs: now });
