@@ -1,6 +1,6 @@
 import { stageJobId, type PipelineStage } from '../shared/queues.js';
 import type { ConversationContext } from './context.js';
-import { isFinal, WORKING_STAGES, type MessageRecord, type MessageStage, type WorkingStage } from './message.js';
+import { isFinal, variationsOf, WORKING_STAGES, type MessageRecord, type MessageStage, type WorkingStage } from './message.js';
 
 /** How far back in its session a message looks for messages still ahead of it in line. */
 const SESSION_LOOKBACK = 50;
@@ -62,9 +62,12 @@ export async function estimateWait({
   const whole = WORKING_STAGES.reduce((sum, stage) => sum + took(stage), 0);
   // A chat reply makes no image: it skips generating and uploading.
   const own = WORKING_STAGES.filter((stage) => message.intent !== 'chat' || (stage !== 'generating' && stage !== 'uploading'));
+  // Its own images: n variations take n times the image stages (the samples are per image).
+  const n = variationsOf(message);
+  const ownTook = (stage: WorkingStage) => (stage === 'generating' || stage === 'uploading' ? n * took(stage) : took(stage));
   const current = message.stage === 'queued' ? -1 : own.indexOf(message.stage as WorkingStage);
   const ranFor = message.status === 'PROCESSING' ? (input.now ?? new Date()).getTime() - message.updatedAt.getTime() : 0;
-  const remaining = own.slice(Math.max(current, 0)).reduce((sum, stage) => sum + took(stage), 0) - (current >= 0 ? Math.min(ranFor, took(own[current] as WorkingStage)) : 0);
+  const remaining = own.slice(Math.max(current, 0)).reduce((sum, stage) => sum + ownTook(stage), 0) - (current >= 0 ? Math.min(ranFor, ownTook(own[current] as WorkingStage)) : 0);
   const perQueuedJob = TIMED_IN[queue].reduce((sum, stage) => sum + took(stage), 0);
   return { queuePosition, etaMs: Math.round(sessionAhead * whole + stageAhead * perQueuedJob + remaining) };
 }

@@ -109,6 +109,8 @@ export function reviveMessage(logged: unknown): MessageRecord {
   const record = logged as MessageRecord & Record<'createdAt' | 'updatedAt', string> & Record<'completedAt' | 'imageDeletedAt', string | null>;
   return {
     ...record,
+    // Logged before variations existed.
+    moreImages: record.moreImages ?? [],
     createdAt: new Date(record.createdAt),
     updatedAt: new Date(record.updatedAt),
     completedAt: record.completedAt === null ? null : new Date(record.completedAt),

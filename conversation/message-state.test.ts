@@ -98,6 +98,24 @@ describe('applyEvent: allowed transitions', () => {
       expect: { image, stage: 'saving', progress: 90, timings: { uploading: 5 } },
     },
     {
+      name: 'stored with variations keeps them all and what their calls used',
+      from: { status: 'PROCESSING', stage: 'uploading', intent: 'generate' },
+      event: {
+        type: 'image_stored',
+        image,
+        moreImages: [{ ...image, id: 'second', seed: 8 }],
+        usage: [{ stage: 'generating', provider: 'gemini', model: 'm', images: 1 }],
+        tookMs: 5,
+      },
+      expect: { image, moreImages: [{ ...image, id: 'second', seed: 8 }], usage: [{ stage: 'generating', provider: 'gemini', model: 'm', images: 1 }] },
+    },
+    {
+      name: 'a variation deleted for good leaves the list; the first image and the outcome stay',
+      from: { status: 'DONE', stage: 'done', image, moreImages: [{ ...image, id: 'second' }, { ...image, id: 'third' }] },
+      event: { type: 'image_deleted', imageId: 'second' },
+      expect: { status: 'DONE', image, imageDeletedAt: null, moreImages: [{ ...image, id: 'third' }] },
+    },
+    {
       name: 'saving → done',
       from: { status: 'PROCESSING', stage: 'saving', intent: 'generate', image },
       event: { type: 'completed', tookMs: 2 },

@@ -41,7 +41,11 @@ export type MessageEvent =
       tookMs: number;
     }
   | { type: 'image_generated'; usage?: StageUsage; tookMs: number }
-  | { type: 'image_stored'; image: MessageImage; tookMs: number }
+  /**
+   * Its image is stored; with `options.n` > 1, `moreImages` are the other variations, and
+   * `usage` what their generation calls used (the first one's came with `image_generated`).
+   */
+  | { type: 'image_stored'; image: MessageImage; moreImages?: MessageImage[]; usage?: StageUsage[]; tookMs: number }
   /** Done: the image (if any) is filed in the gallery, under its own id. */
   | { type: 'completed'; tookMs?: number }
   /** Failed for good. `releaseIdempotencyKey`: the request that posted it was answered with an error. */
@@ -97,6 +101,11 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
   }
   if (event.type === 'image_deleted') {
     // Not a change of outcome: the image the message made is gone, and the message says so.
+    if (message.moreImages.some((image) => image.id === event.imageId)) {
+      // A variation beyond the first simply leaves the list.
+      const moreImages = message.moreImages.filter((image) => image.id !== event.imageId);
+      return { ...message, sequence: message.sequence + 1, updatedAt: now, moreImages };
+    }
     if (message.image?.id !== event.imageId) throw new InvalidTransition(`message ${message.id} has no image ${event.imageId}`);
     if (message.imageDeletedAt !== null) return message;
     return { ...message, sequence: message.sequence + 1, updatedAt: now, imageDeletedAt: now };
@@ -158,8 +167,10 @@ export function applyEvent(message: MessageRecord, event: MessageEvent, now: Dat
         ...next,
         stage: 'saving',
         image: event.image,
+        moreImages: event.moreImages ?? [],
         error: null,
         progress: STAGE_PROGRESS.saving,
+        usage: event.usage?.length ? [...message.usage, ...event.usage] : message.usage,
         timings: { ...message.timings, uploading: event.tookMs },
       };
     case 'completed': {

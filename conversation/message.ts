@@ -27,7 +27,12 @@ export interface MessageOptions {
   format?: ImageFormat;
   /** The image an edit or enhance works on (one of the user's); without it, the session's latest (pipeline/source-image.ts). */
   sourceImageId?: string;
+  /** How many variations to make, 1–4 (absent: one). Each is its own image and gallery row, charged one unit each. */
+  n?: number;
 }
+
+/** The most variations one message may ask for. */
+export const MAX_VARIATIONS = 4;
 
 /** The message's image: the image service's stored image, filed in the gallery under the same id. */
 export type MessageImage = StoredImage & {
@@ -79,8 +84,11 @@ export interface MessageRecord {
   refinedPrompt: string | null;
   reply: string | null;
   refinement: MessageRefinement | null;
+  /** Its (first) image: what old clients and the session's "latest image" know. */
   image: MessageImage | null;
-  /** Set when its image was deleted for good from the gallery: the image is gone, the message says so. */
+  /** The other variations when `options.n` > 1, in order; an image deleted for good from the gallery leaves the list. */
+  moreImages: MessageImage[];
+  /** Set when its (first) image was deleted for good from the gallery: the image is gone, the message says so. */
   imageDeletedAt: Date | null;
   error: MessageError | null;
   usage: StageUsage[];
@@ -106,6 +114,17 @@ export interface SessionRecord {
   title: string | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** Every image the message made and still has, first one first (none until they are stored). */
+export function liveImagesOf(message: MessageRecord): MessageImage[] {
+  const first = message.image !== null && message.imageDeletedAt === null ? [message.image] : [];
+  return message.moreImages.length === 0 ? first : [...first, ...message.moreImages];
+}
+
+/** How many images the message makes (its `options.n`, 1 when absent). */
+export function variationsOf(message: Pick<MessageRecord, 'options'>): number {
+  return message.options.n ?? 1;
 }
 
 export function isFinal(status: MessageStatus): boolean {
@@ -143,6 +162,7 @@ export function pendingMessage(input: {
     reply: null,
     refinement: null,
     image: null,
+    moreImages: [],
     imageDeletedAt: null,
     error: null,
     usage: [],

@@ -7,7 +7,7 @@ import type { Lane } from '../shared/principal.js';
 import type { ConversationContext } from './context.js';
 import { failMessage, refundMessage } from './fail-message.js';
 import { publishChange } from './follow-session.js';
-import { pendingMessage, type MessageOptions, type MessageRecord } from './message.js';
+import { pendingMessage, variationsOf, type MessageOptions, type MessageRecord } from './message.js';
 import { enqueueStage } from './pipeline/queues.js';
 
 export interface PostMessageInput {
@@ -75,7 +75,7 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
     at: new Date(),
   });
   try {
-    await ctx.quota.charge({ userId: input.userId, orgId: input.orgId, chargeId: message.id });
+    await ctx.quota.charge({ userId: input.userId, orgId: input.orgId, chargeId: message.id, units: variationsOf(message) });
   } catch (error) {
     // No quota left, but this may repeat a post accepted while there was: it gets its answer again.
     if (key === undefined || requestHash === undefined || !(error instanceof TooManyRequests)) throw error;
@@ -168,6 +168,8 @@ function hashOf(sessionId: string, content: string, options: MessageOptions): st
     options.seed ?? null,
     options.format ?? null,
     options.sourceImageId?.toLowerCase() ?? null,
+    // Only when asked for: a post from before variations keeps its hash.
+    ...(options.n !== undefined && options.n > 1 ? [options.n] : []),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -7,7 +7,7 @@ import type { ConversationContext } from './context.js';
 import { failMessage, refundMessage } from './fail-message.js';
 import { publishChange } from './follow-session.js';
 import { getMessage } from './get-message.js';
-import { pendingMessage, type MessageRecord } from './message.js';
+import { pendingMessage, variationsOf, type MessageRecord } from './message.js';
 import { enqueueStage } from './pipeline/queues.js';
 import { stageDue } from './pipeline/turns.js';
 
@@ -50,7 +50,7 @@ export async function regenerateMessage({
     refinedPrompt: original.refinedPrompt,
     refinement: original.refinement,
   };
-  await ctx.quota.charge({ userId: input.userId, orgId: input.orgId, chargeId: message.id });
+  await ctx.quota.charge({ userId: input.userId, orgId: input.orgId, chargeId: message.id, units: variationsOf(message) });
   try {
     await ctx.store.insertMessage(message);
   } catch (error) {

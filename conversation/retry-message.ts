@@ -3,7 +3,7 @@ import { stageJobId } from '../shared/queues.js';
 import type { ConversationContext } from './context.js';
 import { refundMessage } from './fail-message.js';
 import { getMessage } from './get-message.js';
-import type { MessageRecord } from './message.js';
+import { variationsOf, type MessageRecord } from './message.js';
 import { stageDue, startNextTurn } from './pipeline/turns.js';
 import { transitionMessage } from './transition-message.js';
 
@@ -23,7 +23,7 @@ export async function retryMessage({
   const message = await getMessage({ ctx, input });
   if (message.status !== 'FAILED') throw new Conflict(`message ${message.id} is ${message.status}; only a FAILED message can be retried`);
   // Charged under the message's id, as when it was posted; the failure's refund took that record away.
-  await ctx.quota.charge({ userId: input.userId, orgId: input.orgId, chargeId: message.id });
+  await ctx.quota.charge({ userId: input.userId, orgId: input.orgId, chargeId: message.id, units: variationsOf(message) });
   const requeued = await transitionMessage(ctx, message.id, { type: 'requeued' }, message);
   if (!requeued || requeued.status !== 'PENDING') {
     await refundMessage(ctx, message.id);

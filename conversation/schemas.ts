@@ -6,7 +6,7 @@ import { LANES } from '../shared/principal.js';
 import { Variables } from '../templates/index.js';
 import { STAGES } from '../shared/queues.js';
 import { MAX_PROMPT_CHARS } from '../shared/text.js';
-import { MESSAGE_STAGES, MESSAGE_STATUSES, type MessageRecord, type SessionRecord } from './message.js';
+import { liveImagesOf, MAX_VARIATIONS, MESSAGE_STAGES, MESSAGE_STATUSES, type MessageImage, type MessageRecord, type SessionRecord } from './message.js';
 import { stageDue } from './pipeline/turns.js';
 import { SESSION_IMAGES_ON_DELETE } from './delete-session.js';
 
@@ -69,6 +69,16 @@ export const MessageOptionsBody = z
         description:
           'The image an edit or enhance works on: any live image of yours, from this session or another (docs/lineage.md). Without it, the latest image of this session. Not yours: 404; in the trash: 409.',
       }),
+    n: z
+      .number({ message: `n must be a whole number from 1 to ${MAX_VARIATIONS}` })
+      .int({ message: `n must be a whole number from 1 to ${MAX_VARIATIONS}` })
+      .min(1, { message: `n must be at least 1` })
+      .max(MAX_VARIATIONS, { message: `n must be at most ${MAX_VARIATIONS}` })
+      .optional()
+      .openapi({
+        description: `How many variations to make (1–${MAX_VARIATIONS}, default 1), each with its own seed (the seed, the seed + 1, …), its own gallery row and one unit of the image quota. The message lists them in \`images\`.`,
+        example: 1,
+      }),
   })
   .superRefine(checkSize)
   .openapi('MessageOptions');
@@ -112,6 +122,7 @@ const MessageImageWire = z
     height: z.number().int(),
     format: z.string(),
     bytes: z.number().int(),
+    seed: z.number().int().nullable().openapi({ description: 'The seed it was made with: variations differ by seed.' }),
     is_nsfw: z.boolean().openapi({ description: 'Flagged by moderation, as on its gallery row (docs/moderation.md).' }),
   })
   .openapi('MessageImage');
@@ -162,11 +173,14 @@ export const Message = z
     refined_prompt: z.string().nullable(),
     reply: z.string().nullable(),
     image_url: z.string().nullable(),
-    image: MessageImageWire.nullable(),
+    image: MessageImageWire.nullable().openapi({ description: 'The first of `images` (what a client that asks for one image reads); null until DONE.' }),
+    images: z.array(MessageImageWire).openapi({
+      description: 'Every image the message made, in order: one, or `options.n` variations. Empty until DONE; an image deleted for good from the gallery leaves the list.',
+    }),
     image_deleted_at: z
       .string()
       .nullable()
-      .openapi({ description: 'Set when the image was deleted for good from the gallery; `image` and `image_url` are then null.' }),
+      .openapi({ description: 'Set when its first image was deleted for good from the gallery; `image` and `image_url` are then the first image left in `images` (null with one image).' }),
     error: MessageErrorWire.nullable(),
     attempts: z.number().int(),
     refinement: RefinementWire.nullable(),
@@ -219,8 +233,8 @@ export function toSessionWire(session: SessionRecord): z.infer<typeof Session> {
  * image's URL is built now, by the process that answers (see MediaLinks).
  */
 export function toMessageWire(message: MessageRecord, links: MediaLinks): MessageWire {
-  const image = message.status === 'DONE' && message.imageDeletedAt === null ? message.image : null;
-  const url = image ? links.urlOf(image) : null;
+  const images = message.status === 'DONE' ? imagesWire(liveImagesOf(message), links) : [];
+  const image = images[0] ?? null;
   return {
     id: message.id,
     session_id: message.sessionId,
@@ -233,20 +247,9 @@ export function toMessageWire(message: MessageRecord, links: MediaLinks): Messag
     intent: message.intent,
     refined_prompt: message.refinedPrompt,
     reply: message.reply,
-    image_url: url,
-    image:
-      image && url !== null
-        ? {
-            id: image.id,
-            url,
-            thumbnail_url: image.thumbnailUrl,
-            width: image.width,
-            height: image.height,
-            format: image.format,
-            bytes: image.bytes,
-            is_nsfw: image.nsfw === true,
-          }
-        : null,
+    image_url: image?.url ?? null,
+    image,
+    images,
     image_deleted_at: message.imageDeletedAt?.toISOString() ?? null,
     error: message.error,
     attempts: message.attempts,
@@ -340,4 +343,25 @@ export function toQueuedMessageWire(message: MessageRecord): z.infer<typeof Queu
     created_at: message.createdAt.toISOString(),
     updated_at: message.updatedAt.toISOString(),
   };
+}
+
+/** The images' wire shapes, each with a link built now; one whose link cannot be built is left out. */
+function imagesWire(images: MessageImage[], links: MediaLinks): Array<z.infer<typeof MessageImageWire>> {
+  return images.flatMap((image) => {
+    const url = links.urlOf(image);
+    if (url === null) return [];
+    return [
+      {
+        id: image.id,
+        url,
+        thumbnail_url: image.thumbnailUrl,
+        width: image.width,
+        height: image.height,
+        format: image.format,
+        bytes: image.bytes,
+        seed: image.seed ?? null,
+        is_nsfw: image.nsfw === true,
+      },
+    ];
+  });
 }

@@ -4,7 +4,7 @@ import type { RealtimePublisher } from '../shared/realtime.js';
 import type { StageDurations } from '../shared/stage-durations.js';
 import { publishChange } from './follow-session.js';
 import { toMessageWire } from './schemas.js';
-import { WORKING_STAGES, type MessageRecord } from './message.js';
+import { variationsOf, WORKING_STAGES, type MessageRecord } from './message.js';
 import { applyEvent, InvalidTransition, type MessageEvent } from './message-state.js';
 import type { ConversationStore } from './store/port.js';
 
@@ -52,7 +52,9 @@ export async function transitionMessage(
       const final = next.status !== message.status ? FINAL_EVENTS[next.status] : undefined;
       if (final && ctx.onEvent) ctx.onEvent({ type: final, userId: next.userId, data: toMessageWire(next, ctx.links), occurredAt: next.updatedAt });
       // A stage just timed: its duration feeds the estimate waiting messages show (estimate-wait.ts).
-      for (const stage of WORKING_STAGES) {
+      // The samples are per image: with variations, only the first image's generation is one.
+      const sampled = variationsOf(next) === 1 ? WORKING_STAGES : (['refining', 'generating'] as const);
+      for (const stage of sampled) {
         const took = next.timings[stage];
         if (took !== undefined && message.timings[stage] === undefined) ctx.durations?.record(stage, took);
       }

@@ -17,8 +17,8 @@ export type ListQuery = { userId: string; limit: number; cursor?: string | undef
 export type LiveListQuery = ListQuery & { isNsfw?: boolean | undefined };
 
 /**
- * Insert a row; when one exists already for its message (the pipeline's row for it, or this
- * user's external row for it), insert nothing and return that one. `row` is null when that row
+ * Insert a row; when one exists already for its message (the pipeline's row for that variation
+ * of it, or this user's external row for it), insert nothing and return that one. `row` is null when that row
  * belongs to another user.
  */
 export async function insertImage(
@@ -30,7 +30,10 @@ export async function insertImage(
   const [inserted] = await db.insert(images).values(values).onConflictDoNothing().returning();
   if (inserted) return { row: inserted, created: true };
   if (!values.messageId) return { row: null, created: false };
-  const sameKind = values.storage === 'external' ? eq(images.storage, 'external') : ne(images.storage, 'external');
+  const sameKind =
+    values.storage === 'external'
+      ? eq(images.storage, 'external')
+      : and(ne(images.storage, 'external'), eq(images.variation, values.variation ?? 0));
   const [existing] = await db
     .select()
     .from(images)

@@ -14,10 +14,12 @@ export interface SaveImageInput {
   orgId?: string | null;
   sessionId?: string | null;
   /**
-   * The chat message this image answers. At most one image per message: saving again for the
-   * same message (a retried finalize, a repeated POST) returns the row already filed.
+   * The chat message this image answers. At most one image per message and variation: saving
+   * again for the same one (a retried finalize, a repeated POST) returns the row already filed.
    */
   messageId?: string | null;
+  /** Which of the message's variations it is (`options.n`), from 0. Default 0. */
+  variation?: number;
   /** The image this one was made from (an edit or enhance of it), for its lineage. */
   parentImageId?: string | null;
   prompt: string;
@@ -83,6 +85,7 @@ export async function saveImage({ ctx, input }: { ctx: GalleryContext; input: Sa
     orgId: input.orgId ?? null,
     sessionId: input.sessionId ?? null,
     messageId: input.messageId ?? null,
+    variation: input.variation ?? 0,
     parentImageId: input.parentImageId ?? null,
     prompt: input.prompt,
     refinedPrompt: input.refinedPrompt ?? null,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { STORAGE_KINDS, type StorageKind } from '../image-service/index.js';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Where an image's file lives (the image service's storage kinds, the one list of them). */
 export const GALLERY_STORAGES = STORAGE_KINDS;
@@ -10,8 +10,8 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 
 /**
  * One row per image in a user's gallery. A row the pipeline filed for a chat message carries its
- * `message_id`, unique among the pipeline's rows, so the finalize stage can run again without
- * filing a second image. An external row (filed by a client) may name a message too, once per
+ * `message_id` and its `variation` (a message may make up to four), unique together among the
+ * pipeline's rows, so the finalize stage can run again without filing an image twice. An external row (filed by a client) may name a message too, once per
  * user, but can never take the pipeline's place for it.
  * No foreign keys and no enums: sessions and messages may live in MongoDB, and the migration must
  * apply to any schema.
@@ -26,6 +26,8 @@ export const galleryImages = pgTable(
     orgId: text('org_id'),
     sessionId: uuid('session_id'),
     messageId: uuid('message_id'),
+    /** Which of its message's variations (`options.n`) it is, from 0; 0 for every other image. */
+    variation: smallint('variation').notNull().default(0),
     /** The image an edit or enhance worked on (its lineage: docs/lineage.md); null for a new image. No foreign key: a parent deleted for good leaves its children. */
     parentImageId: uuid('parent_image_id'),
     prompt: text('prompt').notNull(),
@@ -62,7 +64,7 @@ export const galleryImages = pgTable(
     // The lineage walks down from an image to the ones made from it.
     index('gallery_images_user_parent_idx').on(t.userId, t.parentImageId).where(sql`${t.parentImageId} is not null`),
     check('gallery_images_storage_check', sql`${t.storage} in ('disk', 'cloudinary', 'external')`),
-    uniqueIndex('gallery_images_pipeline_message_id_idx').on(t.messageId).where(sql`${t.storage} <> 'external'`),
+    uniqueIndex('gallery_images_pipeline_message_variation_idx').on(t.messageId, t.variation).where(sql`${t.storage} <> 'external'`),
     uniqueIndex('gallery_images_external_user_message_id_idx').on(t.userId, t.messageId).where(sql`${t.storage} = 'external'`),
   ],
 );

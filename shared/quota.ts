@@ -19,14 +19,15 @@ export interface QuotaUsage {
 
 export interface QuotaPort {
   /**
-   * Take one image unit from the user's day and their organisation's month, recorded under
-   * `chargeId` (a message id, a request's own id), or throw `quota_exceeded` (429) and take
-   * nothing when either is spent. Charging an id that already holds a unit takes nothing more.
+   * Take `units` image units (default one: a message with `n` variations takes n) from the
+   * user's day and their organisation's month, recorded under `chargeId` (a message id, a
+   * request's own id), or throw `quota_exceeded` (429) and take nothing when either has fewer
+   * left. Charging an id that already holds a charge takes nothing more.
    */
-  charge(input: { userId: string; orgId: string; chargeId: string }): Promise<void>;
+  charge(input: { userId: string; orgId: string; chargeId: string; units?: number }): Promise<void>;
   /**
-   * Give back the unit charged under `chargeId`, at most once however often it is called (a
-   * failed, cancelled or blocked generation). True when a unit was given back by this call.
+   * Give back what was charged under `chargeId`, at most once however often it is called (a
+   * failed, cancelled or blocked generation). True when units were given back by this call.
    */
   refund(chargeId: string): Promise<boolean>;
   /** What the user and their organisation have used and have left now. */

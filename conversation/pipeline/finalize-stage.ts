@@ -7,9 +7,9 @@ import type { PipelineContext } from './context.js';
 import { endTurn } from './turns.js';
 
 /**
- * Stage 3: file the image in the user's gallery (under the image's own id) and mark the message
- * DONE; a chat reply is simply marked DONE. Then the session's next message gets its turn.
- * Filing is keyed by message id, so running this twice files one image.
+ * Stage 3: file the image (each variation) in the user's gallery, under the image's own id, and
+ * mark the message DONE; a chat reply is simply marked DONE. Then the session's next message gets
+ * its turn. Filing is keyed by message id and variation, so running this twice files each once.
  */
 export async function finalizeStage(ctx: PipelineContext, job: Job<StageJob>): Promise<void> {
   const message = await ctx.store.findMessage(job.data.messageId);
@@ -24,8 +24,7 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
     await transitionMessage(ctx, message.id, { type: 'completed' }, message);
     return;
   }
-  const image = message.image;
-  if (!image) throw new Error(`message ${message.id} reached finalize without an image`);
+  if (!message.image) throw new Error(`message ${message.id} reached finalize without an image`);
   const saving = await transitionMessage(
     ctx,
     message.id,
@@ -34,20 +33,25 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
   );
   if (!saving) return;
   const startedAt = performance.now();
-  await saveImage({
-    ctx: ctx.gallery,
-    input: {
-      ...storedImageFields(image),
-      userId: saving.userId,
-      orgId: saving.orgId,
-      sessionId: saving.sessionId,
-      messageId: saving.id,
-      parentImageId: image.parentImageId ?? null,
-      prompt: saving.content,
-      refinedPrompt: saving.refinedPrompt,
-      intent: saving.intent,
-      metadata: { negative_prompt: saving.refinement?.negativePrompt ?? null },
-    },
-  });
+  // One row per variation, each keyed by (message, variation): a second run files none twice.
+  for (const [variation, image] of [saving.image, ...saving.moreImages].entries()) {
+    if (!image) continue;
+    await saveImage({
+      ctx: ctx.gallery,
+      input: {
+        ...storedImageFields(image),
+        userId: saving.userId,
+        orgId: saving.orgId,
+        sessionId: saving.sessionId,
+        messageId: saving.id,
+        variation,
+        parentImageId: image.parentImageId ?? null,
+        prompt: saving.content,
+        refinedPrompt: saving.refinedPrompt,
+        intent: saving.intent,
+        metadata: { negative_prompt: saving.refinement?.negativePrompt ?? null },
+      },
+    });
+  }
   await transitionMessage(ctx, saving.id, { type: 'completed', tookMs: Math.round(performance.now() - startedAt) }, saving);
 }

@@ -69,6 +69,7 @@ export function registerPostMessage(app: App, ctx: ConversationContext): void {
           seed: options.seed,
           format: options.format,
           sourceImageId: options.source_image_id,
+          n: options.n,
         },
         idempotencyKey: c.req.valid('header')['idempotency-key'],
       },

@@ -68,7 +68,7 @@ export function finishedRecord(session: SessionRecord): MessageRecord {
     orgId: session.orgId,
     lane: 'high',
     content: 'Please create a misty forest at dawn, ünïcödé and "quotes" included',
-    options: { width: 1280, height: 720, aspectRatio: '16:9', seed: 7, format: 'webp' },
+    options: { width: 1280, height: 720, aspectRatio: '16:9', seed: 7, format: 'webp', n: 2 },
     status: 'FAILED',
     stage: 'failed',
     progress: 100,
@@ -92,6 +92,7 @@ export function finishedRecord(session: SessionRecord): MessageRecord {
       storage: 'cloudinary',
       storageKey: 'atelier/forest',
     },
+    moreImages: [{ ...imageRecord('forest-2'), seed: 8, parentImageId: newId(), nsfw: true }],
     imageDeletedAt: new Date(createdAt.getTime() + 9_000),
     error: { code: 'provider_unavailable', message: 'gemini: 503 Service Unavailable', stage: 'saving', retryable: true },
     usage: [

@@ -27,7 +27,7 @@ const common = { versionKey: false, autoCreate: false, autoIndex: false, minimiz
 const nested = { _id: false, id: false, minimize: false } as const;
 
 const optionsSchema = new Schema<MessageOptions>(
-  { width: Number, height: Number, aspectRatio: String, seed: Number, format: String, sourceImageId: String },
+  { width: Number, height: Number, aspectRatio: String, seed: Number, format: String, sourceImageId: String, n: Number },
   nested,
 );
 
@@ -104,6 +104,7 @@ const messageSchema = new Schema<MessageDocument>(
     reply: String,
     refinement: refinementSchema,
     image: imageSchema,
+    moreImages: { type: [imageSchema], default: undefined },
     imageDeletedAt: Date,
     error: errorSchema,
     usage: [usageSchema],

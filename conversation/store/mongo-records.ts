@@ -51,6 +51,7 @@ export function toMessageRecord(doc: MessageDocument): MessageRecord {
       seed: options.seed,
       format: options.format,
       sourceImageId: options.sourceImageId,
+      n: options.n,
     }),
     status: doc.status,
     stage: doc.stage,
@@ -71,6 +72,7 @@ export function toMessageRecord(doc: MessageDocument): MessageRecord {
         }
       : null,
     image: doc.image ? toMessageImage(doc.image) : null,
+    moreImages: (doc.moreImages ?? []).map(toMessageImage),
     imageDeletedAt: doc.imageDeletedAt ?? null,
     error: doc.error
       ? { code: doc.error.code, message: doc.error.message, stage: doc.error.stage, retryable: doc.error.retryable }

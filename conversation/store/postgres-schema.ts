@@ -57,6 +57,7 @@ export const chatMessages = pgTable(
     reply: text('reply'),
     refinement: jsonb('refinement').$type<MessageRefinement>(),
     image: jsonb('image').$type<MessageImage>(),
+    moreImages: jsonb('more_images').$type<MessageImage[]>().notNull().default([]),
     imageDeletedAt: timestamptz('image_deleted_at'),
     error: jsonb('error').$type<MessageError>(),
     usage: jsonb('usage').$type<StageUsage[]>().notNull(),
