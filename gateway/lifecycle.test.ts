@@ -296,7 +296,7 @@ describe('starting', () => {
 });
 
 describe('temporary files on a shared media folder', () => {
-  it('are left alone while young (another worker may be writing them) and removed once stale', async () => {
+  it('are left alone while young (another worker may be writing them) and removed once stale', { timeout: 90_000 }, async () => {
     const folder = await dataDir();
     const users = path.join(folder, 'media', 'users', 'local');
     await mkdir(users, { recursive: true });
