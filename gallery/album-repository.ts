@@ -13,11 +13,15 @@ type Key = { userId: string; id: string };
 /** An album with how many of its images are in the gallery (not in the trash). */
 export type AlbumWithCount = GalleryAlbumRow & { imageCount: number };
 
-/** Live images only: a trashed image stays in its albums but is not counted until restored. */
+/**
+ * Live images only: a trashed image stays in its albums but is not counted until restored.
+ * Written out (drizzle leaves columns unqualified in a one-table select, which a correlated
+ * subquery makes ambiguous).
+ */
 const imageCount = sql<number>`(
-  select count(*)::int from ${albumImages}
-  join ${images} on ${images.id} = ${albumImages.imageId} and ${images.userId} = ${albumImages.userId}
-  where ${albumImages.albumId} = ${albums.id} and ${images.deletedAt} is null
+  select count(*)::int from gallery_album_images ai
+  join gallery_images i on i.id = ai.image_id and i.user_id = ai.user_id
+  where ai.album_id = "gallery_albums"."id" and i.deleted_at is null
 )`.mapWith(Number);
 
 const withCount = { id: albums.id, userId: albums.userId, name: albums.name, createdAt: albums.createdAt, updatedAt: albums.updatedAt, imageCount };

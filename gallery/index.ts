@@ -17,6 +17,7 @@ export { deleteImagePermanently } from './delete-image-permanently.js';
 export { getOrgUsage, type OrgUsage } from './org-usage.js';
 export { favoriteImage } from './favorite-image.js';
 export { unfavoriteImage } from './unfavorite-image.js';
+export { setFavorites } from './set-favorites.js';
 export { createAlbum, MAX_ALBUMS_PER_USER } from './create-album.js';
 export { listAlbums } from './list-albums.js';
 export { getAlbum } from './get-album.js';

@@ -191,6 +191,23 @@ export async function setFavorite(db: Database, key: Key & { favorite: boolean; 
   return row ?? null;
 }
 
+/** {@link setFavorite} for many images in one statement; returns the ids that changed. */
+export async function setFavorites(db: Database, query: { userId: string; ids: string[]; favorite: boolean; at: Date }): Promise<string[]> {
+  if (query.ids.length === 0) return [];
+  const rows = await db
+    .update(images)
+    .set({ favoritedAt: query.favorite ? query.at : null, updatedAt: query.at })
+    .where(
+      and(
+        eq(images.userId, query.userId),
+        inArray(images.id, query.ids),
+        query.favorite ? and(isNull(images.favoritedAt), isNull(images.deletedAt)) : isNotNull(images.favoritedAt),
+      ),
+    )
+    .returning({ id: images.id });
+  return rows.map((row) => row.id);
+}
+
 /** Which of `ids` are the user's images, live or in the trash, and whether in the trash. */
 export async function selectImageStates(
   db: Database,
