@@ -123,10 +123,10 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerBulkImages(app, gallery); //              POST   /bulk/
   registerGetImage(app, gallery); //                GET    /{id}/
   registerGetLineage(app, gallery); //              GET    /{id}/lineage/
+  registerFavoriteImage(app, gallery); //           PUT, DELETE /{id}/favorite/
   registerDeleteImage(app, gallery); //             DELETE /{id}/
   registerRestoreImage(app, gallery); //            POST   /{id}/restore/
   registerDeleteImagePermanently(app, gallery); //  DELETE /{id}/permanent/
-  registerFavoriteImage(app, gallery); //           PUT, DELETE /{id}/favorite/
 
   // webhooks: /v1/webhooks, the caller's endpoints
   registerWebhookEndpoints(app, ctx.webhooks); //   POST, GET /, DELETE /{id}/, POST /{id}/rotate-secret/

@@ -124,23 +124,8 @@ export function registerAlbums(app: App, ctx: GalleryContext): void {
     return c.json({ data: page.items.map(toAlbumWire), next_cursor: page.nextCursor }, 200);
   });
 
-  app.openapi(get, async (c) => {
-    const { album_id: id } = c.req.valid('param');
-    return c.json(toAlbumWire(await getAlbum({ ctx, input: { userId: c.get('userId'), id } })), 200);
-  });
-
-  app.openapi(rename, async (c) => {
-    const { album_id: id } = c.req.valid('param');
-    const { name } = c.req.valid('json');
-    return c.json(toAlbumWire(await renameAlbum({ ctx, input: { userId: c.get('userId'), id, name } })), 200);
-  });
-
-  app.openapi(remove, async (c) => {
-    const { album_id: id } = c.req.valid('param');
-    await deleteAlbum({ ctx, input: { userId: c.get('userId'), id } });
-    return c.body(null, 204);
-  });
-
+  // An album's images before the album itself: the document lists paths in this order, and
+  // a client (or the fuzzer) that works through it top to bottom deletes the album last.
   app.openapi(listImages, async (c) => {
     const { album_id: albumId } = c.req.valid('param');
     const { limit, cursor } = c.req.valid('query');
@@ -157,6 +142,23 @@ export function registerAlbums(app: App, ctx: GalleryContext): void {
   app.openapi(removeImage, async (c) => {
     const { album_id: albumId, id } = c.req.valid('param');
     throwIfFailed(await removeAlbumImages({ ctx, input: { userId: c.get('userId'), albumId, ids: [id] } }));
+    return c.body(null, 204);
+  });
+
+  app.openapi(get, async (c) => {
+    const { album_id: id } = c.req.valid('param');
+    return c.json(toAlbumWire(await getAlbum({ ctx, input: { userId: c.get('userId'), id } })), 200);
+  });
+
+  app.openapi(rename, async (c) => {
+    const { album_id: id } = c.req.valid('param');
+    const { name } = c.req.valid('json');
+    return c.json(toAlbumWire(await renameAlbum({ ctx, input: { userId: c.get('userId'), id, name } })), 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    const { album_id: id } = c.req.valid('param');
+    await deleteAlbum({ ctx, input: { userId: c.get('userId'), id } });
     return c.body(null, 204);
   });
 }
