@@ -49,22 +49,25 @@ export async function findAlbum(db: Database, key: Key): Promise<AlbumWithCount 
 }
 
 /** The user's albums, newest first (ids are UUIDv7). Cursor: the last id seen. */
-export async function listAlbums(
-  db: Database,
-  query: { userId: string; limit: number; cursor?: string | undefined },
-): Promise<Page<AlbumWithCount>> {
+export async function listAlbums(db: Database, query: AlbumListQuery): Promise<Page<AlbumWithCount>> {
+  return toPage(await selectAlbums(db, query), query.limit, (row) => [row.id]);
+}
+
+export type AlbumListQuery = { userId: string; limit: number; cursor?: string | undefined };
+
+/** The query behind {@link listAlbums} (`limit + 1` rows), exported so a test can EXPLAIN what runs. */
+export function selectAlbums(db: Database, query: AlbumListQuery) {
   const conditions = [eq(albums.userId, query.userId)];
   if (query.cursor !== undefined) {
     const [lastId] = decodeCursor(query.cursor, ['uuid']);
     conditions.push(lt(albums.id, lastId as string));
   }
-  const rows = await db
+  return db
     .select(withCount)
     .from(albums)
     .where(and(...conditions))
     .orderBy(desc(albums.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (row) => [row.id]);
 }
 
 /** False when the user has no such album. */
