@@ -29,10 +29,10 @@ const ONE_BY_ONE: Record<'delete' | 'restore' | 'purge', PerImage> = {
 /**
  * One action on many of the user's images. One result per distinct id, in the order given; an
  * image that fails (not the user's, missing, in the wrong state, a file that could not be
- * removed) fails alone, the others go on. The trash actions run per image (a few at a time) through the same
- * use cases as the single routes, so each sends its realtime event and webhook, and a purge tells
- * the chat message that made the image; favorites and albums (which send no events) are one
- * statement for all the ids, with the single routes' rules.
+ * removed) fails alone, the others go on. The trash actions run per image (a few at a time)
+ * through the same use cases as the single routes, so each sends its realtime event and webhook,
+ * and a purge tells the chat message that made the image; favorites and albums (which send no
+ * events) are one statement for all the ids, with the single routes' rules.
  * @throws NotFound for an album action when the user has no such album (nothing is done).
  */
 export async function bulkImages({
