@@ -1,7 +1,7 @@
 /** The gallery's public face: everything other folders may use. */
 export type { GalleryContext } from './context.js';
 export { migrateGallery } from './migrate.js';
-export { galleryImages, GALLERY_STORAGES, type GalleryImageRow, type GalleryStorage } from './schema.js';
+export { galleryAlbumImages, galleryAlbums, galleryImages, GALLERY_STORAGES, type GalleryImageRow, type GalleryStorage } from './schema.js';
 export { GalleryImage, GalleryImagePage, toImageWire } from './schemas.js';
 
 export { saveImage, storedImageFields, type SaveImageInput, type SaveImageResult } from './save-image.js';
@@ -15,6 +15,19 @@ export { listDeletedImages } from './list-deleted-images.js';
 export { restoreImage } from './restore-image.js';
 export { deleteImagePermanently } from './delete-image-permanently.js';
 export { getOrgUsage, type OrgUsage } from './org-usage.js';
+export { favoriteImage } from './favorite-image.js';
+export { unfavoriteImage } from './unfavorite-image.js';
+export { setFavorites } from './set-favorites.js';
+export { createAlbum, MAX_ALBUMS_PER_USER } from './create-album.js';
+export { listAlbums } from './list-albums.js';
+export { getAlbum } from './get-album.js';
+export { renameAlbum } from './rename-album.js';
+export { deleteAlbum } from './delete-album.js';
+export { addAlbumImages } from './add-album-images.js';
+export { removeAlbumImages } from './remove-album-images.js';
+export { listAlbumImages } from './list-album-images.js';
+export { bulkImages, BULK_ACTIONS, MAX_BULK_IDS, type BulkAction } from './bulk-images.js';
+export type { ItemResult } from './item-results.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
@@ -25,3 +38,6 @@ export { registerDeleteImage } from './routes/delete-image.js';
 export { registerRestoreImage } from './routes/restore-image.js';
 export { registerDeleteImagePermanently } from './routes/delete-image-permanently.js';
 export { registerOrgUsage } from './routes/org-usage.js';
+export { registerFavoriteImage } from './routes/favorite-image.js';
+export { registerAlbums } from './routes/albums.js';
+export { registerBulkImages } from './routes/bulk-images.js';

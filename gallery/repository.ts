@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../shared/connections/postgres.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
-import { galleryImages as images, type GalleryImageRow, type NewGalleryImageRow } from './schema.js';
+import { galleryAlbumImages as albumImages, galleryImages as images, type GalleryImageRow, type NewGalleryImageRow } from './schema.js';
 
 /**
  * The gallery's queries. Every one is scoped by `userId`: another user's row is never read,
@@ -14,7 +14,13 @@ type Key = { userId: string; id: string };
 export type ListQuery = { userId: string; limit: number; cursor?: string | undefined };
 
 /** The gallery's list also filters on moderation's flag; the cursor is the same id either way. */
-export type LiveListQuery = ListQuery & { isNsfw?: boolean | undefined };
+export type LiveListQuery = ListQuery & {
+  isNsfw?: boolean | undefined;
+  /** Only the favorites (`true`) or only the others (`false`). */
+  favorite?: boolean | undefined;
+  /** Only the images in this album of the user's (another user's album: no rows). */
+  albumId?: string | undefined;
+};
 
 /**
  * Insert a row; when one exists already for its message (the pipeline's row for that variation
@@ -69,6 +75,8 @@ export async function listImages(db: Database, query: LiveListQuery): Promise<Pa
 export function selectLiveImages(db: Database, query: LiveListQuery) {
   const conditions = [eq(images.userId, query.userId), isNull(images.deletedAt)];
   if (query.isNsfw !== undefined) conditions.push(eq(images.isNsfw, query.isNsfw));
+  if (query.favorite !== undefined) conditions.push(query.favorite ? isNotNull(images.favoritedAt) : isNull(images.favoritedAt));
+  if (query.albumId !== undefined) conditions.push(inArray(images.id, albumImageIds(db, { userId: query.userId, albumId: query.albumId })));
   if (query.cursor !== undefined) {
     const [lastId] = decodeCursor(query.cursor, ['uuid']);
     conditions.push(lt(images.id, lastId as string));
@@ -79,6 +87,14 @@ export function selectLiveImages(db: Database, query: LiveListQuery) {
     .where(and(...conditions))
     .orderBy(desc(images.id))
     .limit(query.limit + 1);
+}
+
+/** The ids of an album's images (a subquery), within the user's rows. */
+function albumImageIds(db: Database, key: { userId: string; albumId: string }) {
+  return db
+    .select({ id: albumImages.imageId })
+    .from(albumImages)
+    .where(and(eq(albumImages.albumId, key.albumId), eq(albumImages.userId, key.userId)));
 }
 
 /**
@@ -147,13 +163,65 @@ export async function restoreImage(db: Database, key: Key & { at: Date }): Promi
   return row ?? null;
 }
 
-/** Remove the row for good, live or trashed. Null when the user has no such image. */
+/** Remove the row for good, live or trashed, and its place in the user's albums. Null when the user has no such image. */
 export async function hardDeleteImage(db: Database, key: Key): Promise<GalleryImageRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(images)
+      .where(and(eq(images.id, key.id), eq(images.userId, key.userId)))
+      .returning();
+    if (row) await tx.delete(albumImages).where(and(eq(albumImages.userId, key.userId), eq(albumImages.imageId, key.id)));
+    return row ?? null;
+  });
+}
+
+/**
+ * Star or unstar an image; null when nothing changed (no such image of the user's, already in
+ * that state, or, to star, in the trash). The first star's time is kept.
+ */
+export async function setFavorite(db: Database, key: Key & { favorite: boolean; at: Date }): Promise<GalleryImageRow | null> {
   const [row] = await db
-    .delete(images)
-    .where(and(eq(images.id, key.id), eq(images.userId, key.userId)))
+    .update(images)
+    .set({ favoritedAt: key.favorite ? key.at : null, updatedAt: key.at })
+    .where(
+      and(
+        eq(images.id, key.id),
+        eq(images.userId, key.userId),
+        key.favorite ? and(isNull(images.favoritedAt), isNull(images.deletedAt)) : isNotNull(images.favoritedAt),
+      ),
+    )
     .returning();
   return row ?? null;
+}
+
+/** {@link setFavorite} for many images in one statement; returns the ids that changed. */
+export async function setFavorites(db: Database, query: { userId: string; ids: string[]; favorite: boolean; at: Date }): Promise<string[]> {
+  if (query.ids.length === 0) return [];
+  const rows = await db
+    .update(images)
+    .set({ favoritedAt: query.favorite ? query.at : null, updatedAt: query.at })
+    .where(
+      and(
+        eq(images.userId, query.userId),
+        inArray(images.id, query.ids),
+        query.favorite ? and(isNull(images.favoritedAt), isNull(images.deletedAt)) : isNotNull(images.favoritedAt),
+      ),
+    )
+    .returning({ id: images.id });
+  return rows.map((row) => row.id);
+}
+
+/** Which of `ids` are the user's images, live or in the trash, and whether in the trash. */
+export async function selectImageStates(
+  db: Database,
+  query: { userId: string; ids: string[] },
+): Promise<Map<string, { trashed: boolean }>> {
+  if (query.ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: images.id, deletedAt: images.deletedAt })
+    .from(images)
+    .where(and(eq(images.userId, query.userId), inArray(images.id, query.ids)));
+  return new Map(rows.map((row) => [row.id, { trashed: row.deletedAt !== null }]));
 }
 
 /** How far a lineage is followed either way: far beyond any real chain of edits, and a bound on the work. */

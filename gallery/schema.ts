@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { STORAGE_KINDS, type StorageKind } from '../image-service/index.js';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Where an image's file lives (the image service's storage kinds, the one list of them). */
 export const GALLERY_STORAGES = STORAGE_KINDS;
@@ -54,12 +54,16 @@ export const galleryImages = pgTable(
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
     /** Set while the image is in the trash. */
     deletedAt: timestamptz('deleted_at'),
+    /** When the owner starred it; null when it is not a favorite. */
+    favoritedAt: timestamptz('favorited_at'),
   },
   (t) => [
     // Partial indexes: the gallery and the trash of one user are each one range of one index,
     // read backwards for "newest first" (ascending keys match `order by … desc` scanned backwards;
     // a `desc nulls last` key would not).
     index('gallery_images_user_live_idx').on(t.userId, t.id).where(sql`${t.deletedAt} is null`),
+    // `favorite=true`: the user's live favorites, one range, newest first like the gallery.
+    index('gallery_images_user_favorite_idx').on(t.userId, t.id).where(sql`${t.deletedAt} is null and ${t.favoritedAt} is not null`),
     index('gallery_images_user_trash_idx').on(t.userId, t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
     // The lineage walks down from an image to the ones made from it.
     index('gallery_images_user_parent_idx').on(t.userId, t.parentImageId).where(sql`${t.parentImageId} is not null`),
@@ -71,3 +75,45 @@ export const galleryImages = pgTable(
 
 export type GalleryImageRow = typeof galleryImages.$inferSelect;
 export type NewGalleryImageRow = typeof galleryImages.$inferInsert;
+
+/**
+ * A user's album: a named set of their images (an image can be in several). Deleting an album
+ * deletes its memberships, never its images.
+ */
+export const galleryAlbums = pgTable(
+  'gallery_albums',
+  {
+    /** UUIDv7, so ordering by id is ordering by creation. */
+    id: uuid('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('gallery_albums_user_idx').on(t.userId, t.id)],
+);
+
+export type GalleryAlbumRow = typeof galleryAlbums.$inferSelect;
+
+/**
+ * Which image is in which album. No foreign keys (like `gallery_images`: the migration applies to
+ * any schema); the album's and the image's own deletes remove their rows here, and every read
+ * joins both tables, so a row left behind by another path (a purge elsewhere) is never seen and
+ * never comes back (ids are not reused).
+ * `user_id` is the owner of both, so every query stays within one user's rows.
+ */
+export const galleryAlbumImages = pgTable(
+  'gallery_album_images',
+  {
+    albumId: uuid('album_id').notNull(),
+    imageId: uuid('image_id').notNull(),
+    userId: text('user_id').notNull(),
+    addedAt: timestamptz('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // An album's images, newest image first (the gallery's order), one range of the key.
+    primaryKey({ columns: [t.albumId, t.imageId] }),
+    // An image's albums: what a purge removes.
+    index('gallery_album_images_user_image_idx').on(t.userId, t.imageId),
+  ],
+);

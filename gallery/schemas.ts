@@ -46,6 +46,7 @@ export const GalleryImage = z
       description: 'Not safe for work: flagged by moderation (the prompt check, the image model\'s safety ratings) or declared by the client that filed it. A client decides how to show it.',
     }),
     metadata: z.record(z.string(), z.unknown()),
+    favorite: z.boolean().openapi({ description: 'Starred by its owner (`PUT /v1/gallery/{id}/favorite/`).' }),
     created_at: timestamp,
     updated_at: timestamp,
     deleted_at: timestamp.nullable().openapi({ description: 'Set while the image is in the trash.' }),
@@ -67,6 +68,14 @@ export const ListImagesQuery = PageQuery.extend({
     .transform((value) => value === 'true')
     .optional()
     .openapi({ description: 'Only images flagged nsfw (`true`) or only the others (`false`). Default: both.' }),
+  favorite: z
+    .enum(['true', 'false'], { message: 'favorite must be "true" or "false"' })
+    .transform((value) => value === 'true')
+    .optional()
+    .openapi({ description: 'Only the favorites (`true`) or only the others (`false`). Default: both.' }),
+  album_id: idSchema('an album')
+    .optional()
+    .openapi({ description: "Only the images in this album of the caller's (not theirs, or no such album: 404)." }),
 });
 
 export const ImageIdParam = z.object({
@@ -135,6 +144,7 @@ export function toImageWire(row: GalleryImageRow, links: MediaLinks): GalleryIma
     storage: row.storage,
     is_nsfw: row.isNsfw,
     metadata: row.metadata,
+    favorite: row.favoritedAt !== null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     deleted_at: row.deletedAt?.toISOString() ?? null,

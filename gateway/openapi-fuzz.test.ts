@@ -42,6 +42,7 @@ const known = {
   imageMessages: { sessions: [] as string[], messages: [] as string[] },
   deadLetters: [] as string[],
   images: [] as string[],
+  albums: [] as string[],
   mediaKeys: [] as string[],
   /** The signed media URL's `expires` and `signature`, which only the owner's fuzzing is given. */
   mediaSignature: { expires: [] as string[], signature: [] as string[] },
@@ -185,11 +186,18 @@ beforeAll(async () => {
     if (index < 2) expect((await call('DELETE', `/v1/gallery/${id}/`)).status).toBe(200);
   }
 
+  // Albums holding images, so listing an album's images has something to page through.
+  for (let index = 0; index < 3; index += 1) {
+    const album = field(await call('POST', '/v1/gallery/albums/', { name: `fuzz ${index}` }), 'id');
+    known.albums.push(album);
+    for (const image of known.images) await call('PUT', `/v1/gallery/albums/${album}/images/${image}/`);
+  }
+
   for (let index = 0; index < 3; index += 1) {
     known.templates.push(field(await call('POST', '/v1/templates/', { name: `fuzz ${index}`, text: 'a {subject} at {time}', defaults: { time: 'dusk' } }), 'id'));
   }
 
-  const listings = ['/v1/templates/', '/api/v1/chat/sessions/', `/api/v1/chat/sessions/${drawing}/messages/`, '/internal/v1/dead-letters/', '/v1/gallery/', '/v1/gallery/deleted/'];
+  const listings = ['/v1/templates/', '/api/v1/chat/sessions/', `/api/v1/chat/sessions/${drawing}/messages/`, '/internal/v1/dead-letters/', '/v1/gallery/', '/v1/gallery/deleted/', '/v1/gallery/albums/'];
   for (const listing of listings) {
     const page = JSON.parse((await call('GET', `${listing}?limit=1`)).body) as { next_cursor?: unknown };
     if (typeof page.next_cursor === 'string') cursors.set(listing.replace(drawing, '{id}'), [page.next_cursor]);
@@ -209,6 +217,7 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (path.endsWith('/regenerate/')) return parameter === 'id' ? known.imageMessages.sessions : parameter === 'message_id' ? known.imageMessages.messages : [];
   if (path.startsWith('/api/v1/chat/')) return parameter === 'id' ? known.sessions : parameter === 'message_id' ? known.messages : [];
   if (path.startsWith('/internal/') && parameter === 'message_id') return known.deadLetters;
+  if (path.startsWith('/v1/gallery/albums/') && parameter === 'album_id') return known.albums;
   if (path.startsWith('/v1/gallery/') && parameter === 'id') return known.images;
   if (path.startsWith('/media/') && parameter === 'key') return known.mediaKeys;
   if (parameter === 'user_id') return known.users;
@@ -326,7 +335,7 @@ describe('the served OpenAPI document', () => {
 
 describe('another user', () => {
   it('is answered within the contract on every operation naming the first user\'s ids, and never with a 2xx', async () => {
-    const theirs = [...known.sessions, ...known.messages, ...known.deadLetters, ...known.images, ...known.mediaKeys];
+    const theirs = [...known.sessions, ...known.messages, ...known.deadLetters, ...known.images, ...known.albums, ...known.mediaKeys];
     const credential = fc.constant(`Bearer ${stranger.token}`);
     const failures: string[] = [];
     for (const operation of operationsOf(document).filter(({ parameters }) => parameters.some((parameter) => parameter.in === 'path'))) {

@@ -18,9 +18,12 @@ import {
   type ConversationContext,
 } from '../conversation/index.js';
 import {
+  registerAlbums,
+  registerBulkImages,
   registerCreateImage,
   registerDeleteImage,
   registerDeleteImagePermanently,
+  registerFavoriteImage,
   registerGetImage,
   registerGetLineage,
   registerListDeletedImages,
@@ -111,12 +114,16 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   app.use('/v1/image/generate', chargeDirectGenerations({ quota: ctx.quota, logger: ctx.logger })); // a unit of the image quota
   registerGenerateImage(app, image); //             POST   /v1/image/generate/
 
-  // gallery: /v1/gallery ("deleted" before "{id}", so it is not read as an id)
-  registerListImages(app, gallery); //              GET    /
+  // gallery: /v1/gallery ("deleted", "albums" and "bulk" before "{id}", so they are not read as ids)
+  registerListImages(app, gallery); //              GET    /  (?favorite=, ?album_id=, ?is_nsfw=)
   registerCreateImage(app, gallery); //             POST   /
   registerListDeletedImages(app, gallery); //       GET    /deleted/
+  registerAlbums(app, gallery); //                  POST, GET /albums/, GET, PATCH, DELETE /albums/{album_id}/,
+  //                                                GET /albums/{album_id}/images/, PUT, DELETE /albums/{album_id}/images/{id}/
+  registerBulkImages(app, gallery); //              POST   /bulk/
   registerGetImage(app, gallery); //                GET    /{id}/
   registerGetLineage(app, gallery); //              GET    /{id}/lineage/
+  registerFavoriteImage(app, gallery); //           PUT, DELETE /{id}/favorite/
   registerDeleteImage(app, gallery); //             DELETE /{id}/
   registerRestoreImage(app, gallery); //            POST   /{id}/restore/
   registerDeleteImagePermanently(app, gallery); //  DELETE /{id}/permanent/

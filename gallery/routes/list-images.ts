@@ -13,14 +13,15 @@ const route = createRoute({
   responses: {
     200: { description: 'One page', content: { 'application/json': { schema: GalleryImagePage } } },
     400: errorResponses[400],
+    404: errorResponses[404],
     503: errorResponses[503],
   },
 });
 
 export function registerListImages(app: App, ctx: GalleryContext): void {
   app.openapi(route, async (c) => {
-    const { limit, cursor, is_nsfw: isNsfw } = c.req.valid('query');
-    const page = await listImages({ ctx, input: { userId: c.get('userId'), limit, cursor, isNsfw } });
+    const { limit, cursor, is_nsfw: isNsfw, favorite, album_id: albumId } = c.req.valid('query');
+    const page = await listImages({ ctx, input: { userId: c.get('userId'), limit, cursor, isNsfw, favorite, albumId } });
     return c.json({ data: page.items.map((row) => toImageWire(row, ctx.links)), next_cursor: page.nextCursor }, 200);
   });
 }

@@ -14,7 +14,7 @@ let atelier: TestAtelier;
 let alice: TestUser;
 let bob: TestUser;
 let aliceSocket: Socket;
-const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '', webhook: '' };
+const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '', webhook: '', album: '' };
 
 beforeAll(async () => {
   // Her webhook points at this machine (nothing listens there): allowed for the test.
@@ -44,6 +44,8 @@ beforeAll(async () => {
   her.apiKey = (await alice.api('POST', '/v1/api-keys/', { name: 'alice key' })).body.id;
   her.template = (await alice.api('POST', '/v1/templates/', { name: 'private', text: 'a {subject} at dusk' })).body.id;
   her.webhook = (await alice.api('POST', '/v1/webhooks/', { url: 'http://127.0.0.1:9/hook', events: ['message.cancelled'] })).body.id;
+  her.album = (await alice.api('POST', '/v1/gallery/albums/', { name: 'private' })).body.id;
+  expect((await alice.api('PUT', `/v1/gallery/albums/${her.album}/images/${her.image}/`)).status).toBe(204);
 });
 
 afterAll(async () => {
@@ -52,7 +54,7 @@ afterAll(async () => {
 
 /** Every route that takes an id, with Alice's ids in it: method, path as documented, path as sent, body. */
 function cases(): Array<[string, string, string, unknown?]> {
-  const { session, message, failed, image, trashed, external, apiKey, template, webhook } = her;
+  const { session, message, failed, image, trashed, external, apiKey, template, webhook, album } = her;
   return [
     ['GET', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`],
     ['PATCH', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`, { title: 'hijack' }],
@@ -77,6 +79,21 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['POST', '/v1/gallery/{id}/restore/', `/v1/gallery/${trashed}/restore/`],
     ['DELETE', '/v1/gallery/{id}/permanent/', `/v1/gallery/${image}/permanent/`],
     ['DELETE', '/v1/gallery/{id}/permanent/', `/v1/gallery/${trashed}/permanent/`],
+    ['PUT', '/v1/gallery/{id}/favorite/', `/v1/gallery/${image}/favorite/`],
+    ['DELETE', '/v1/gallery/{id}/favorite/', `/v1/gallery/${image}/favorite/`],
+    ['GET', '/v1/gallery/albums/{album_id}/', `/v1/gallery/albums/${album}/`],
+    ['PATCH', '/v1/gallery/albums/{album_id}/', `/v1/gallery/albums/${album}/`, { name: 'hijack' }],
+    ['DELETE', '/v1/gallery/albums/{album_id}/', `/v1/gallery/albums/${album}/`],
+    ['GET', '/v1/gallery/albums/{album_id}/images/', `/v1/gallery/albums/${album}/images/`],
+    ['PUT', '/v1/gallery/albums/{album_id}/images/{id}/', `/v1/gallery/albums/${album}/images/${image}/`],
+    ['DELETE', '/v1/gallery/albums/{album_id}/images/{id}/', `/v1/gallery/albums/${album}/images/${image}/`],
+    // Bob's own album, naming her image in it.
+    ['PUT', '/v1/gallery/albums/{album_id}/images/{id}/', `/v1/gallery/albums/{bobAlbum}/images/${image}/`],
+    ['DELETE', '/v1/gallery/albums/{album_id}/images/{id}/', `/v1/gallery/albums/{bobAlbum}/images/${image}/`],
+    // Her album as a list filter, and as the album of a bulk action.
+    ['GET', '/v1/gallery/', `/v1/gallery/?album_id=${album}`],
+    ['POST', '/v1/gallery/bulk/', '/v1/gallery/bulk/', { action: 'add_to_album', album_id: album, ids: [image] }],
+    ['POST', '/v1/gallery/bulk/', '/v1/gallery/bulk/', { action: 'remove_from_album', album_id: album, ids: [image] }],
     ['DELETE', '/v1/api-keys/{id}/', `/v1/api-keys/${apiKey}/`],
     ['GET', '/v1/templates/{id}/', `/v1/templates/${template}/`],
     ['PATCH', '/v1/templates/{id}/', `/v1/templates/${template}/`, { name: 'hijack' }],
@@ -98,14 +115,28 @@ const ELSEWHERE = [/^\/internal\//, /^\/media\//, /^\/v1\/org\//, /^\/docs\//];
 describe('another user naming her ids', () => {
   it('gets 404 on every route and verb, the same answer as for an id that does not exist', async () => {
     const bobSession = (await bob.api('POST', '/api/v1/chat/sessions/', {})).body.id as string;
+    const bobAlbum = (await bob.api('POST', '/v1/gallery/albums/', { name: 'mine' })).body.id as string;
     for (const [method, , path, body] of cases()) {
-      const sent = path.replace('{bob}', bobSession);
+      const sent = path.replace('{bob}', bobSession).replace('{bobAlbum}', bobAlbum);
       const reply = await bob.api(method, sent, body);
       expect(reply.status, `${method} ${sent}`).toBe(404);
       expect(reply.body.error.code, `${method} ${sent}`).toBe('not_found');
       const missing = await bob.api(method, sent.replace(/[0-9a-f]{8}-[0-9a-f]{4}-7/g, '00000000-0000-7'), body);
       expect(missing.status, `${method} ${sent} (no such id)`).toBe(404);
     }
+  });
+
+  it('gets not_found for each of her images in a bulk action, and nothing of hers changes', async () => {
+    const ids = [her.image, her.trashed, her.external];
+    for (const action of ['delete', 'restore', 'purge', 'favorite', 'unfavorite']) {
+      const reply = await bob.api('POST', '/v1/gallery/bulk/', { action, ids });
+      expect(reply.status, action).toBe(200);
+      expect(reply.body.results.map((result: { id: string; error?: { code: string } }) => [result.id, result.error?.code]), action).toEqual(ids.map((id) => [id, 'not_found']));
+    }
+    const bobAlbum = (await bob.api('POST', '/v1/gallery/albums/', { name: 'bulk' })).body.id as string;
+    const added = await bob.api('POST', '/v1/gallery/bulk/', { action: 'add_to_album', album_id: bobAlbum, ids });
+    expect(added.body).toMatchObject({ succeeded: 0, failed: 3 });
+    expect((await bob.api('GET', `/v1/gallery/albums/${bobAlbum}/`)).body.image_count).toBe(0);
   });
 
   it('covers every documented operation that takes an id', async () => {
@@ -121,7 +152,8 @@ describe('another user naming her ids', () => {
     expect((await alice.api('GET', `/api/v1/chat/sessions/${her.session}/`)).body).toMatchObject({ title: 'private' });
     const history = (await alice.api('GET', `/api/v1/chat/sessions/${her.session}/messages/`)).body.data as Array<{ content: string }>;
     expect(history.map((message) => message.content)).toEqual(['a lighthouse at dusk']);
-    expect((await alice.api('GET', `/v1/gallery/${her.image}/`)).body).toMatchObject({ id: her.image, deleted_at: null });
+    expect((await alice.api('GET', `/v1/gallery/${her.image}/`)).body).toMatchObject({ id: her.image, deleted_at: null, favorite: false });
+    expect((await alice.api('GET', `/v1/gallery/albums/${her.album}/`)).body).toMatchObject({ name: 'private', image_count: 1 });
     expect((await alice.api('GET', `/v1/gallery/${her.trashed}/`)).body.deleted_at).toEqual(expect.any(String));
     expect((await alice.api('GET', '/v1/api-keys/')).body.items[0]).toMatchObject({ id: her.apiKey, revoked_at: null });
     expect((await alice.api('GET', `/v1/templates/${her.template}/`)).body).toMatchObject({ name: 'private' });
@@ -129,12 +161,12 @@ describe('another user naming her ids', () => {
   });
 
   it('sees none of her rows in his lists, nor with her cursors', async () => {
-    const lists = ['/api/v1/chat/sessions/', '/v1/gallery/', '/v1/gallery/deleted/', '/v1/api-keys/', '/v1/templates/', '/v1/webhooks/'];
+    const lists = ['/api/v1/chat/sessions/', '/v1/gallery/', '/v1/gallery/deleted/', '/v1/gallery/albums/', '/v1/api-keys/', '/v1/templates/', '/v1/webhooks/'];
     for (const list of lists) {
       const reply = await bob.api('GET', list);
       expect(reply.status, list).toBe(200);
       const text = JSON.stringify(reply.body);
-      for (const id of [her.session, her.image, her.trashed, her.external, her.apiKey, her.template, her.webhook]) expect(text, list).not.toContain(id);
+      for (const id of [her.session, her.image, her.trashed, her.external, her.apiKey, her.template, her.webhook, her.album]) expect(text, list).not.toContain(id);
     }
     // Her cursor, given to him, pages through his rows only.
     const herPage = await alice.api('GET', '/v1/gallery/?limit=1');

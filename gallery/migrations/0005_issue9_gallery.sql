@@ -1,0 +1,20 @@
+CREATE TABLE "gallery_album_images" (
+	"album_id" uuid NOT NULL,
+	"image_id" uuid NOT NULL,
+	"user_id" text NOT NULL,
+	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "gallery_album_images_album_id_image_id_pk" PRIMARY KEY("album_id","image_id")
+);
+--> statement-breakpoint
+CREATE TABLE "gallery_albums" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "gallery_images" ADD COLUMN "favorited_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "gallery_album_images_user_image_idx" ON "gallery_album_images" USING btree ("user_id","image_id");--> statement-breakpoint
+CREATE INDEX "gallery_albums_user_idx" ON "gallery_albums" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "gallery_images_user_favorite_idx" ON "gallery_images" USING btree ("user_id","id") WHERE "gallery_images"."deleted_at" is null and "gallery_images"."favorited_at" is not null;
