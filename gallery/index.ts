@@ -1,5 +1,5 @@
 /** The gallery's public face: everything other folders may use. */
-export type { GalleryContext } from './context.js';
+export type { GalleryContext, ShareOptions, ShareGuard } from './context.js';
 export { migrateGallery } from './migrate.js';
 export { galleryImages, GALLERY_STORAGES, type GalleryImageRow, type GalleryStorage } from './schema.js';
 export { GalleryImage, GalleryImagePage, toImageWire } from './schemas.js';
@@ -15,6 +15,11 @@ export { listDeletedImages } from './list-deleted-images.js';
 export { restoreImage } from './restore-image.js';
 export { deleteImagePermanently } from './delete-image-permanently.js';
 export { getOrgUsage, type OrgUsage } from './org-usage.js';
+export { galleryShares, type GalleryShareRow } from './schema.js';
+export { createShare } from './create-share.js';
+export { listShares } from './list-shares.js';
+export { revokeShare } from './revoke-share.js';
+export { openShare } from './open-share.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
@@ -25,3 +30,5 @@ export { registerDeleteImage } from './routes/delete-image.js';
 export { registerRestoreImage } from './routes/restore-image.js';
 export { registerDeleteImagePermanently } from './routes/delete-image-permanently.js';
 export { registerOrgUsage } from './routes/org-usage.js';
+export { registerShares } from './routes/shares.js';
+export { registerSharePages } from './routes/share-page.js';

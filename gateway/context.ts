@@ -10,7 +10,7 @@ import {
 } from '../conversation/index.js';
 import { migrateGallery, trashSessionImages, type GalleryContext } from '../gallery/index.js';
 import { migrateTemplates, renderTemplate, type TemplatesContext } from '../templates/index.js';
-import { loadInstanceSecret, startIdentity, type IdentityContext } from '../identity/index.js';
+import { findDisplayName, loadInstanceSecret, startIdentity, type IdentityContext } from '../identity/index.js';
 import { createLimits, type Limits } from '../limits/index.js';
 import {
   createCloudinaryStorage,
@@ -45,6 +45,7 @@ import { createStageDurations, type StageDurations } from '../shared/stage-durat
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
 import { createWebhookQueue, enqueueWebhookDeliveries, migrateWebhooks, type WebhooksContext } from '../webhooks/index.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { addressKey, clientIp } from './middleware/client-ip.js';
 
 /** A temporary media file older than this is a write that died with its process. */
 const STALE_TEMPORARY_MS = 60_000;
@@ -256,6 +257,14 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       logger,
       moderationPolicy: config.moderationPolicy,
       onEvent,
+      shares: {
+        publicUrl,
+        signer: mediaSigner,
+        displayNameOf: (userId) => findDisplayName({ ctx: { db: postgres.db }, input: { userId } }),
+        // Wrong share passwords count like failed sign-ins, per link (not per email) and address.
+        guard: limits.login,
+        clientAddress: (c) => addressKey(clientIp(c, config.trustProxy)),
+      },
       // The chat message that made an image says so once the image is deleted for good.
       onDeletedForGood: async (image) => {
         if (image.messageId && image.storage !== 'external') {

@@ -27,6 +27,8 @@ import {
   registerListImages,
   registerOrgUsage,
   registerRestoreImage,
+  registerSharePages,
+  registerShares,
 } from '../gallery/index.js';
 import {
   registerApiKeys,
@@ -120,6 +122,10 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerDeleteImage(app, gallery); //             DELETE /{id}/
   registerRestoreImage(app, gallery); //            POST   /{id}/restore/
   registerDeleteImagePermanently(app, gallery); //  DELETE /{id}/permanent/
+  registerShares(app, gallery); //                  POST, GET /{id}/shares/, DELETE /{id}/shares/{share_id}/
+
+  // share links: /s/{token} (public: the token is the credential; docs/gallery.md)
+  registerSharePages(app, gallery); //              GET, POST /s/{token}/, GET /s/{token}/image
 
   // webhooks: /v1/webhooks, the caller's endpoints
   registerWebhookEndpoints(app, ctx.webhooks); //   POST, GET /, DELETE /{id}/, POST /{id}/rotate-secret/
