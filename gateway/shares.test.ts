@@ -19,6 +19,7 @@ type Reply = Awaited<ReturnType<typeof callApi>>;
 const visit = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> =>
   callApi(atelier.url, method, path, body, headers);
 const asJson = { accept: 'application/json' };
+const asBrowser = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
 
 async function share(body: Record<string, unknown> = {}): Promise<{ id: string; token: string; url: string }> {
@@ -69,7 +70,7 @@ describe('a share link', () => {
     const text = JSON.stringify(json.body);
     for (const secret of [alice.user.id, alice.user.email, alice.user.org_id, image, other]) expect(text).not.toContain(secret);
 
-    const page = await visit('GET', `/s/${link.token}`);
+    const page = await visit('GET', `/s/${link.token}`, undefined, asBrowser);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.headers.get('content-security-policy')).toContain("img-src 'self'");
@@ -120,12 +121,12 @@ describe('a share link', () => {
     expect((await fetch(`${atelier.url}/s/${link.token}/image`, { headers: { 'x-share-password': 'open sesame' } })).status).toBe(200);
 
     // A browser: the 404 page offers the form; posting it shows the image.
-    const lock = await visit('GET', `/s/${link.token}`);
+    const lock = await visit('GET', `/s/${link.token}`, undefined, asBrowser);
     expect(lock.status).toBe(404);
     expect(lock.body).toContain('<form method="post"');
     const form = await fetch(`${atelier.url}/s/${link.token}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...asBrowser },
       body: new URLSearchParams({ password: 'open sesame' }).toString(),
     });
     expect(form.status).toBe(200);
@@ -135,7 +136,7 @@ describe('a share link', () => {
     expect((await fetch(`${atelier.url}${src}`)).status).toBe(200);
     const wrongForm = await fetch(`${atelier.url}/s/${link.token}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...asBrowser },
       body: 'password=nope',
     });
     expect(wrongForm.status).toBe(404);

@@ -15,6 +15,8 @@ import { openShare, shareNotFound, type OpenedShare } from '../open-share.js';
 /** How long the signed image URL a protected page embeds stays valid. */
 const PROTECTED_IMAGE_TTL_S = 600;
 
+const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' };
+
 const PAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const TOKEN_PARAM = z.object({
@@ -44,9 +46,12 @@ const SharedImage = z
 
 const PasswordForm = z.object({ password: z.string().max(256).optional() });
 
+const NOINDEX = { 'X-Robots-Tag': { description: '`noindex`: a shared link is not for search engines', schema: { type: 'string' as const } } };
+
 const page = {
   200: {
-    description: 'The image: a page, or JSON with `Accept: application/json`',
+    description: 'The image: a page when `Accept` names `text/html` (a browser), JSON otherwise',
+    headers: NOINDEX,
     content: { 'text/html': { schema: z.string() }, 'application/json': { schema: SharedImage } },
   },
   404: {
@@ -64,7 +69,7 @@ const view = createRoute({
   summary: 'A shared image (public)',
   security: [],
   request: { params: TOKEN_PARAM, headers: PASSWORD_HEADER },
-  responses: page,
+  responses: { ...page, 400: errorResponses[400] },
 });
 
 const unlock = createRoute({
@@ -101,14 +106,22 @@ const file = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The file', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+    200: {
+      description: 'The file',
+      headers: {
+        ...NOINDEX,
+        'Content-Disposition': { description: '`inline`, or `attachment` with `?download=1`', schema: { type: 'string' as const } },
+      },
+      content: Object.fromEntries(
+        [...new Set(Object.values(CONTENT_TYPES))].map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }]),
+      ),
+    },
+    400: errorResponses[400],
     404: errorResponses[404],
     429: errorResponses[429],
     503: errorResponses[503],
   },
 });
-
-const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' };
 
 export function registerSharePages(app: App, ctx: GalleryContext): void {
   const shares = ctx.shares;
@@ -161,9 +174,9 @@ export function registerSharePages(app: App, ctx: GalleryContext): void {
   });
 }
 
+/** A page for a browser (its `Accept` names `text/html`, as every browser's navigation does); JSON for anything else. */
 function prefersJson(c: Context): boolean {
-  const accept = c.req.header('accept') ?? '';
-  return accept.includes('application/json') && !accept.includes('text/html');
+  return !(c.req.header('accept') ?? '').includes('text/html');
 }
 
 function isNotFound(error: unknown): boolean {
