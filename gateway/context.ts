@@ -6,6 +6,7 @@ import {
   markImageDeleted,
   type ConversationContext,
   type ConversationStore,
+  type FinalHook,
   type PipelineQueues,
 } from '../conversation/index.js';
 import { migrateGallery, trashSessionImages, type GalleryContext } from '../gallery/index.js';
@@ -44,7 +45,9 @@ import { createEventFeed, type EventFeed } from '../shared/event-log.js';
 import { createStageDurations, type StageDurations } from '../shared/stage-durations.js';
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
 import { createWebhookQueue, enqueueWebhookDeliveries, migrateWebhooks, type WebhooksContext } from '../webhooks/index.js';
+import { migrateUsage, priceTable, type UsageContext } from '../usage/index.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { recordUsageOnFinal } from './usage-hook.js';
 import { addressKey, clientIp } from './middleware/client-ip.js';
 
 /** A temporary media file older than this is a write that died with its process. */
@@ -95,6 +98,10 @@ export interface AtelierContext {
   webhooks: WebhooksContext;
   /** Where the conversation and gallery services report their events: queued as webhook deliveries. */
   onEvent: DomainEventSink;
+  /** The usage rollup and its reports (docs/usage.md). */
+  usage: UsageContext;
+  /** A message that reaches a final status is counted in the usage rollup through this (awaited by the transition). */
+  onFinal: FinalHook;
   /** Rate limits, the login guard and the image quota, counted in Redis (docs/limits.md). */
   limits: Limits;
   /** The image quota (the same as `limits.quota`): what the conversation service charges and refunds. */
@@ -161,6 +168,9 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     await migrateTemplates(postgres);
     const templates: TemplatesContext = { db: postgres.db };
     await migrateWebhooks(postgres);
+    await migrateUsage(postgres);
+    const usage: UsageContext = { db: postgres.db, prices: priceTable(config.priceTable), logger };
+    const onFinal = recordUsageOnFinal(usage, logger, outages);
     const identity = await startIdentity(postgres, config.auth, logger);
     parts.auth = authPart(config);
     const limits = createLimits({ redis, db: postgres.db, config: config.limits, keyPrefix: config.queuePrefix, logger });
@@ -300,6 +310,8 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       identity,
       webhooks,
       onEvent,
+      usage,
+      onFinal,
       limits,
       quota: limits.quota,
       outages,

@@ -45,6 +45,7 @@ import { registerGenerateImage, registerMedia, type ImageRouteContext } from '..
 import { registerRefinePrompt, type PromptContext } from '../prompt-service/index.js';
 import { registerTemplates } from '../templates/index.js';
 import type { App } from '../shared/http.js';
+import { registerMyUsage, registerOrgUsageReport } from '../usage/index.js';
 import { registerWebhookDeliveries, registerWebhookEndpoints } from '../webhooks/index.js';
 import type { AtelierContext } from './context.js';
 import { fileInGallery } from './direct-images.js';
@@ -77,6 +78,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerRefresh(app, ctx.identity); //            POST   /v1/auth/refresh/
   registerLogOut(app, ctx.identity); //             POST   /v1/auth/logout/
   registerMe(app, { ...ctx.identity, quota: ctx.quota }); // GET /v1/me/  (with the image quota)
+  registerMyUsage(app, ctx.usage); //               GET    /v1/me/usage/?from=&to=&group_by=
   registerApiKeys(app, ctx.identity); //            POST, GET /v1/api-keys/, DELETE /v1/api-keys/{id}/
   registerInvitations(app, ctx.identity); //        POST   /v1/invitations/  (admin)
 
@@ -84,6 +86,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerOrgMembers(app, ctx.identity); //         GET /v1/org/members/, PATCH /v1/org/members/{user_id}/
   registerOrgApiKeys(app, ctx.identity); //         GET /v1/org/api-keys/, PATCH /v1/org/api-keys/{id}/
   registerOrgUsage(app, gallery); //                GET    /v1/org/usage/
+  registerOrgUsageReport(app, ctx.usage); //        GET    /v1/org/usage/report/?from=&to=&group_by=
 
   // chat: /api/v1/chat
   registerCreateSession(app, conversation); //      POST   /sessions/
