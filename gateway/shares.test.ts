@@ -1,3 +1,5 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { galleryShares } from '../gallery/index.js';
@@ -213,5 +215,17 @@ describe('a share link', () => {
       expect(reply.status, JSON.stringify(body)).toBe(400);
       expect(reply.body.error.code).toBe('validation_failed');
     }
+  });
+
+  it('answers the same 404, naming no storage key, when the file is gone (runs last: it removes the file)', async () => {
+    const link = await share();
+    const entries = await readdir(path.join(atelier.dataDir, 'media'), { recursive: true, withFileTypes: true });
+    const file = entries.find((entry) => entry.isFile() && entry.name.startsWith(image));
+    expect(file).toBeDefined();
+    await rm(path.join(file?.parentPath ?? '', file?.name ?? ''));
+    const reply = await visit('GET', `/s/${link.token}/image`, undefined, asJson);
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.message).toBe('share link not found');
+    expect(JSON.stringify(reply.body)).not.toContain(alice.user.id);
   });
 });

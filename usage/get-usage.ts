@@ -94,6 +94,7 @@ async function selectGroups(ctx: Pick<UsageContext, 'db'>, where: SQL, groupBy: 
       failed: sql<number>`sum(${usage.failed})::int`,
       cancelled: sql<number>`sum(${usage.cancelled})::int`,
       images: sql<number>`sum(${usage.images})::int`,
+      // float8: exact to 2^53, and read back as a JS number (a bigint sum would come back as text).
       inputTokens: sql<number>`sum(${usage.inputTokens})::float8`,
       outputTokens: sql<number>`sum(${usage.outputTokens})::float8`,
     })
@@ -122,7 +123,7 @@ function sum(prices: PriceTable, rows: GroupRow[], unpriced: Set<string>): Map<s
     if (!price) unpriced.add(row.model);
     let figures = byKey.get(row.key);
     if (!figures) byKey.set(row.key, (figures = zero()));
-    add(figures, { ...row, inputTokens: Number(row.inputTokens), outputTokens: Number(row.outputTokens) }, price ? costOf(price, { ...row, inputTokens: Number(row.inputTokens), outputTokens: Number(row.outputTokens) }) : 0);
+    add(figures, row, price ? costOf(price, row) : 0);
   }
   for (const figures of byKey.values()) figures.cost = roundCost(figures.cost);
   return byKey;

@@ -145,13 +145,13 @@ export function registerSharePages(app: App, ctx: GalleryContext): void {
     return c.html(renderPage(body), 200, { 'Content-Security-Policy': PAGE_CSP });
   };
 
-  app.openapi(view, async (c) => answer(c, c.req.valid('param').token, c.req.valid('header')['x-share-password']) as never);
+  app.openapi(view, async (c) => answer(c, c.req.valid('param').token, c.req.valid('header')['x-share-password']));
   app.openapi(unlock, async (c) => {
     const type = c.req.header('content-type') ?? '';
     let password: string | undefined;
     if (type.startsWith('application/x-www-form-urlencoded')) password = c.req.valid('form')?.password;
     else if (type.startsWith('application/json')) password = c.req.valid('json')?.password;
-    return answer(c, c.req.valid('param').token, password ?? c.req.header('x-share-password')) as never;
+    return answer(c, c.req.valid('param').token, password ?? c.req.header('x-share-password'));
   });
 
   app.openapi(file, async (c) => {
@@ -163,14 +163,17 @@ export function registerSharePages(app: App, ctx: GalleryContext): void {
     if (download && !share.allowDownload) throw shareNotFound();
     if (image.storage === 'external' || !image.storageKey) {
       // A linked image lives elsewhere: send the visitor there.
-      return c.redirect(image.url as string, 302) as never;
+      return c.redirect(image.url as string, 302);
     }
-    const bytes = await ctx.storage.get({ key: image.storageKey, url: image.url ?? '' });
+    // A file gone from storage is the same 404 (the storage's own error would name its key).
+    const bytes = await ctx.storage.get({ key: image.storageKey, url: image.url ?? '' }).catch((error: unknown) => {
+      throw isNotFound(error) ? shareNotFound() : error;
+    });
     c.header('Content-Type', CONTENT_TYPES[image.format] ?? 'application/octet-stream');
     c.header('Cache-Control', 'private, no-store');
     c.header('X-Robots-Tag', 'noindex');
-    c.header('Content-Disposition', download ? `attachment; filename="atelier-${image.id}.${image.format === 'jpeg' ? 'jpg' : image.format}"` : 'inline');
-    return c.body(new Uint8Array(bytes), 200) as never;
+    c.header('Content-Disposition', download ? `attachment; filename="shared-image.${image.format === 'jpeg' ? 'jpg' : image.format}"` : 'inline');
+    return c.body(new Uint8Array(bytes), 200);
   });
 }
 
