@@ -14,6 +14,7 @@ COPY identity ./identity
 COPY limits ./limits
 COPY templates ./templates
 COPY webhooks ./webhooks
+COPY usage ./usage
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -33,6 +34,7 @@ COPY --from=build /app/conversation/store/migrations ./conversation/store/migrat
 COPY --from=build /app/identity/migrations ./identity/migrations
 COPY --from=build /app/templates/migrations ./templates/migrations
 COPY --from=build /app/webhooks/migrations ./webhooks/migrations
+COPY --from=build /app/usage/migrations ./usage/migrations
 USER node
 VOLUME ["/data"]
 EXPOSE 9999

@@ -18,7 +18,7 @@ export async function cancelMessage({
   ctx,
   input,
 }: {
-  ctx: Pick<ConversationContext, 'store' | 'queues' | 'realtime' | 'links' | 'quota' | 'logger'>;
+  ctx: Pick<ConversationContext, 'store' | 'queues' | 'realtime' | 'links' | 'quota' | 'logger' | 'onEvent' | 'onFinal'>;
   input: { userId: string; sessionId: string; messageId: string };
 }): Promise<MessageRecord> {
   const message = await getMessage({ ctx, input });

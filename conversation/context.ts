@@ -1,6 +1,7 @@
 import type { GalleryContext } from '../gallery/index.js';
 import type { MediaLinks } from '../image-service/index.js';
 import type { DomainEventSink } from '../shared/domain-events.js';
+import type { FinalHook } from './transition-message.js';
 import type { Logger } from '../shared/logger.js';
 import type { QuotaPort } from '../shared/quota.js';
 import type { EventFeed } from '../shared/event-log.js';
@@ -44,6 +45,8 @@ export interface ConversationContext {
   }) => Promise<{ content: string; templateId: string }>;
   /** Told when a message reaches a final status (webhooks); unset: nobody listens. */
   onEvent?: DomainEventSink | undefined;
+  /** Told, and awaited, when a message reaches a final status (the usage rollup; see transition-message.ts). */
+  onFinal?: FinalHook | undefined;
   /** A message naming its source image (`options.source_image_id`) is checked against the user's gallery when posted. */
   gallery: GalleryContext;
 }

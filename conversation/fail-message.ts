@@ -1,6 +1,7 @@
 import type { MediaLinks } from '../image-service/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { DomainEventSink } from '../shared/domain-events.js';
+import type { FinalHook } from './transition-message.js';
 import type { QuotaPort } from '../shared/quota.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
 import type { MessageError, MessageRecord } from './message.js';
@@ -16,7 +17,7 @@ import { transitionMessage } from './transition-message.js';
  * posted: once, whoever fails it and however often (the refund takes the charge's record).
  */
 export async function failMessage(
-  ctx: { store: ConversationStore; realtime: RealtimePublisher; links: MediaLinks; quota: QuotaPort; logger: Logger; onEvent?: DomainEventSink | undefined },
+  ctx: { store: ConversationStore; realtime: RealtimePublisher; links: MediaLinks; quota: QuotaPort; logger: Logger; onEvent?: DomainEventSink | undefined; onFinal?: FinalHook | undefined },
   messageId: string,
   error: Omit<MessageError, 'stage'>,
   current?: MessageRecord,

@@ -3,6 +3,7 @@ export type { ConversationContext } from './context.js';
 export type { PipelineContext } from './pipeline/context.js';
 export type { ConversationStore } from './store/port.js';
 export type { MessageRecord, SessionRecord, MessageStatus, MessageStage } from './message.js';
+export type { FinalHook } from './transition-message.js';
 export { createPostgresStore, createMongoStore } from './store/index.js';
 export { createPipelineQueues, type PipelineQueues } from './pipeline/queues.js';
 export { startPipelineWorkers, type PipelineWorkers, type WorkerOptions } from './pipeline/workers.js';

@@ -18,12 +18,20 @@ const FINAL_EVENTS: Readonly<Record<string, DomainEventType>> = {
 };
 
 /**
+ * Told, and awaited, when a message has just been stored in a final status (DONE, FAILED,
+ * CANCELLED): the gateway records its usage with it. It must not throw (it logs its own errors):
+ * the message is final whatever it does.
+ */
+export type FinalHook = (message: MessageRecord) => Promise<void>;
+
+/**
  * Move a message through the state machine and tell its session's subscribers. Stored with
  * compare-and-set on `sequence`: when another writer got there first, reload and decide again.
  *
  * Returns the new message; `null` when the message is gone (its session was deleted) or the
  * event no longer applies (already final, already past that stage): the caller stops quietly.
- * Reaching a final status is reported to `onEvent` (webhooks) once, by the writer that stored it.
+ * Reaching a final status is reported to `onFinal` (the usage rollup), then to `onEvent`
+ * (webhooks), once, by the writer that stored it.
  */
 export async function transitionMessage(
   ctx: {
@@ -31,6 +39,7 @@ export async function transitionMessage(
     realtime: RealtimePublisher;
     links: MediaLinks;
     onEvent?: DomainEventSink | undefined;
+    onFinal?: FinalHook | undefined;
     durations?: StageDurations | undefined;
   },
   messageId: string,
@@ -48,8 +57,10 @@ export async function transitionMessage(
     }
     if (next === message) return message;
     if (await ctx.store.replaceMessage(next, message.sequence)) {
-      publishChange(ctx, next);
       const final = next.status !== message.status ? FINAL_EVENTS[next.status] : undefined;
+      // Awaited before the change is published: a client that saw the final event reads usage that counts it.
+      if (final && ctx.onFinal) await ctx.onFinal(next);
+      publishChange(ctx, next);
       if (final && ctx.onEvent) ctx.onEvent({ type: final, userId: next.userId, data: toMessageWire(next, ctx.links), occurredAt: next.updatedAt });
       // A stage just timed: its duration feeds the estimate waiting messages show (estimate-wait.ts).
       // The samples are per image: with variations, only the first image's generation is one.

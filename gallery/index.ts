@@ -1,5 +1,5 @@
 /** The gallery's public face: everything other folders may use. */
-export type { GalleryContext } from './context.js';
+export type { GalleryContext, ShareOptions, ShareGuard } from './context.js';
 export { migrateGallery } from './migrate.js';
 export { galleryAlbumImages, galleryAlbums, galleryImages, GALLERY_STORAGES, type GalleryImageRow, type GalleryStorage } from './schema.js';
 export { GalleryImage, GalleryImagePage, toImageWire } from './schemas.js';
@@ -28,6 +28,11 @@ export { removeAlbumImages } from './remove-album-images.js';
 export { listAlbumImages } from './list-album-images.js';
 export { bulkImages, BULK_ACTIONS, MAX_BULK_IDS, type BulkAction } from './bulk-images.js';
 export type { ItemResult } from './item-results.js';
+export { galleryShares, type GalleryShareRow } from './schema.js';
+export { createShare } from './create-share.js';
+export { listShares } from './list-shares.js';
+export { revokeShare } from './revoke-share.js';
+export { openShare } from './open-share.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
@@ -41,3 +46,5 @@ export { registerOrgUsage } from './routes/org-usage.js';
 export { registerFavoriteImage } from './routes/favorite-image.js';
 export { registerAlbums } from './routes/albums.js';
 export { registerBulkImages } from './routes/bulk-images.js';
+export { registerShares } from './routes/shares.js';
+export { registerSharePages } from './routes/share-page.js';

@@ -117,3 +117,36 @@ export const galleryAlbumImages = pgTable(
     index('gallery_album_images_user_image_idx').on(t.userId, t.imageId),
   ],
 );
+
+/**
+ * A public link to one image (docs/gallery.md, "Share links"). Only a SHA-256 of the token is
+ * kept: the token is 192 random bits, so a hash without salt is enough, and a leaked table holds
+ * no working link. The password, when there is one, is an scrypt hash (identity's).
+ */
+export const galleryShares = pgTable(
+  'gallery_shares',
+  {
+    /** UUIDv7. */
+    id: uuid('id').primaryKey(),
+    /** The owner: the image's user. */
+    userId: text('user_id').notNull(),
+    imageId: uuid('image_id').notNull(),
+    /** base64url SHA-256 of the token. */
+    tokenHash: text('token_hash').notNull(),
+    passwordHash: text('password_hash'),
+    allowDownload: boolean('allow_download').notNull().default(true),
+    showPrompt: boolean('show_prompt').notNull().default(true),
+    /** Opened pages and JSON reads (not image fetches), counted with `views = views + 1`. */
+    views: bigint('views', { mode: 'number' }).notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /** Null: it never expires. */
+    expiresAt: timestamptz('expires_at'),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('gallery_shares_token_hash_idx').on(t.tokenHash),
+    index('gallery_shares_user_image_idx').on(t.userId, t.imageId, t.id),
+  ],
+);
+
+export type GalleryShareRow = typeof galleryShares.$inferSelect;

@@ -54,7 +54,7 @@ export function createApp(options: AppOptions): App {
   app.use(responseHeaders({ corsOrigins: options.corsOrigins, exposeHeaders: EXPOSED_HEADERS, hsts: options.hsts }));
   app.use(authenticateRequests(options.authenticate));
   if (options.rateLimit) app.use(options.rateLimit);
-  app.use(jsonBody({ limitBytes: options.bodyLimitBytes }));
+  app.use(jsonBody({ limitBytes: options.bodyLimitBytes, formPaths: ['/s/'] }));
 
   options.register(app);
 

@@ -6,11 +6,12 @@ import {
   markImageDeleted,
   type ConversationContext,
   type ConversationStore,
+  type FinalHook,
   type PipelineQueues,
 } from '../conversation/index.js';
 import { migrateGallery, trashSessionImages, type GalleryContext } from '../gallery/index.js';
 import { migrateTemplates, renderTemplate, type TemplatesContext } from '../templates/index.js';
-import { loadInstanceSecret, startIdentity, type IdentityContext } from '../identity/index.js';
+import { findDisplayName, loadInstanceSecret, startIdentity, type IdentityContext } from '../identity/index.js';
 import { createLimits, type Limits } from '../limits/index.js';
 import {
   createCloudinaryStorage,
@@ -44,7 +45,10 @@ import { createEventFeed, type EventFeed } from '../shared/event-log.js';
 import { createStageDurations, type StageDurations } from '../shared/stage-durations.js';
 import { createRedisPublisher, type RealtimePublisher } from '../shared/realtime.js';
 import { createWebhookQueue, enqueueWebhookDeliveries, migrateWebhooks, type WebhooksContext } from '../webhooks/index.js';
+import { migrateUsage, priceTable, type UsageContext } from '../usage/index.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { recordUsageOnFinal } from './usage-hook.js';
+import { addressKey, clientIp } from './middleware/client-ip.js';
 
 /** A temporary media file older than this is a write that died with its process. */
 const STALE_TEMPORARY_MS = 60_000;
@@ -94,6 +98,10 @@ export interface AtelierContext {
   webhooks: WebhooksContext;
   /** Where the conversation and gallery services report their events: queued as webhook deliveries. */
   onEvent: DomainEventSink;
+  /** The usage rollup and its reports (docs/usage.md). */
+  usage: UsageContext;
+  /** A message that reaches a final status is counted in the usage rollup through this (awaited by the transition). */
+  onFinal: FinalHook;
   /** Rate limits, the login guard and the image quota, counted in Redis (docs/limits.md). */
   limits: Limits;
   /** The image quota (the same as `limits.quota`): what the conversation service charges and refunds. */
@@ -160,6 +168,9 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
     await migrateTemplates(postgres);
     const templates: TemplatesContext = { db: postgres.db };
     await migrateWebhooks(postgres);
+    await migrateUsage(postgres);
+    const usage: UsageContext = { db: postgres.db, prices: priceTable(config.priceTable), logger };
+    const onFinal = recordUsageOnFinal(usage, logger, outages);
     const identity = await startIdentity(postgres, config.auth, logger);
     parts.auth = authPart(config);
     const limits = createLimits({ redis, db: postgres.db, config: config.limits, keyPrefix: config.queuePrefix, logger });
@@ -256,6 +267,14 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       logger,
       moderationPolicy: config.moderationPolicy,
       onEvent,
+      shares: {
+        publicUrl,
+        signer: mediaSigner,
+        displayNameOf: (userId) => findDisplayName({ ctx: { db: postgres.db }, input: { userId } }),
+        // Wrong share passwords count like failed sign-ins, per link (not per email) and address.
+        guard: limits.login,
+        clientAddress: (c) => addressKey(clientIp(c, config.trustProxy)),
+      },
       // The chat message that made an image says so once the image is deleted for good.
       onDeletedForGood: async (image) => {
         if (image.messageId && image.storage !== 'external') {
@@ -291,6 +310,8 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       identity,
       webhooks,
       onEvent,
+      usage,
+      onFinal,
       limits,
       quota: limits.quota,
       outages,

@@ -50,6 +50,9 @@ const known = {
   apiKeys: [] as string[],
   templates: [] as string[],
   webhooks: [] as string[],
+  /** Share links of the first live image, and their tokens (the public `/s/{token}`). */
+  shares: [] as string[],
+  shareTokens: [] as string[],
 };
 /** Operations that succeed only with a secret no fuzzer can guess (a password, a live refresh token); gateway/owasp/api2 shows them succeeding. */
 const NEEDS_A_SECRET = new Set(['POST /v1/auth/login/', 'POST /v1/auth/refresh/']);
@@ -194,6 +197,12 @@ beforeAll(async () => {
   }
 
   for (let index = 0; index < 3; index += 1) {
+    const link = JSON.parse((await call('POST', `/v1/gallery/${known.images[0]}/shares/`, {})).body) as { id: string; token: string };
+    known.shares.push(link.id);
+    known.shareTokens.push(link.token);
+  }
+
+  for (let index = 0; index < 3; index += 1) {
     known.templates.push(field(await call('POST', '/v1/templates/', { name: `fuzz ${index}`, text: 'a {subject} at {time}', defaults: { time: 'dusk' } }), 'id'));
   }
 
@@ -219,6 +228,8 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (path.startsWith('/internal/') && parameter === 'message_id') return known.deadLetters;
   if (path.startsWith('/v1/gallery/albums/') && parameter === 'album_id') return known.albums;
   if (path.startsWith('/v1/gallery/') && parameter === 'id') return known.images;
+  if (path.startsWith('/v1/gallery/') && parameter === 'share_id') return known.shares;
+  if (path.startsWith('/s/') && parameter === 'token') return known.shareTokens;
   if (path.startsWith('/media/') && parameter === 'key') return known.mediaKeys;
   if (parameter === 'user_id') return known.users;
   if (path.includes('/api-keys/') && parameter === 'id') return known.apiKeys;

@@ -30,6 +30,8 @@ import {
   registerListImages,
   registerOrgUsage,
   registerRestoreImage,
+  registerSharePages,
+  registerShares,
 } from '../gallery/index.js';
 import {
   registerApiKeys,
@@ -46,6 +48,7 @@ import { registerGenerateImage, registerMedia, type ImageRouteContext } from '..
 import { registerRefinePrompt, type PromptContext } from '../prompt-service/index.js';
 import { registerTemplates } from '../templates/index.js';
 import type { App } from '../shared/http.js';
+import { registerMyUsage, registerOrgUsageReport } from '../usage/index.js';
 import { registerWebhookDeliveries, registerWebhookEndpoints } from '../webhooks/index.js';
 import type { AtelierContext } from './context.js';
 import { fileInGallery } from './direct-images.js';
@@ -78,6 +81,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerRefresh(app, ctx.identity); //            POST   /v1/auth/refresh/
   registerLogOut(app, ctx.identity); //             POST   /v1/auth/logout/
   registerMe(app, { ...ctx.identity, quota: ctx.quota }); // GET /v1/me/  (with the image quota)
+  registerMyUsage(app, ctx.usage); //               GET    /v1/me/usage/?from=&to=&group_by=
   registerApiKeys(app, ctx.identity); //            POST, GET /v1/api-keys/, DELETE /v1/api-keys/{id}/
   registerInvitations(app, ctx.identity); //        POST   /v1/invitations/  (admin)
 
@@ -85,6 +89,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerOrgMembers(app, ctx.identity); //         GET /v1/org/members/, PATCH /v1/org/members/{user_id}/
   registerOrgApiKeys(app, ctx.identity); //         GET /v1/org/api-keys/, PATCH /v1/org/api-keys/{id}/
   registerOrgUsage(app, gallery); //                GET    /v1/org/usage/
+  registerOrgUsageReport(app, ctx.usage); //        GET    /v1/org/usage/report/?from=&to=&group_by=
 
   // chat: /api/v1/chat
   registerCreateSession(app, conversation); //      POST   /sessions/
@@ -127,6 +132,10 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerDeleteImage(app, gallery); //             DELETE /{id}/
   registerRestoreImage(app, gallery); //            POST   /{id}/restore/
   registerDeleteImagePermanently(app, gallery); //  DELETE /{id}/permanent/
+  registerShares(app, gallery); //                  POST, GET /{id}/shares/, DELETE /{id}/shares/{share_id}/
+
+  // share links: /s/{token} (public: the token is the credential; docs/gallery.md)
+  registerSharePages(app, gallery); //              GET, POST /s/{token}/, GET /s/{token}/image
 
   // webhooks: /v1/webhooks, the caller's endpoints
   registerWebhookEndpoints(app, ctx.webhooks); //   POST, GET /, DELETE /{id}/, POST /{id}/rotate-secret/

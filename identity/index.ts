@@ -6,6 +6,9 @@ export { countAccounts } from './count-accounts.js';
 export { readQuotaOverrides, type QuotaOverrides } from './quota-overrides.js';
 export { registerAccount } from './register-account.js';
 export { loadInstanceSecret } from './secrets.js';
+export { findDisplayName } from './display-name.js';
+/** scrypt hashing of secrets a person types (share-link passwords use it too). */
+export { hashPassword, verifyPassword } from './passwords.js';
 export { mintAccessToken, ATELIER_ISSUER } from './access-tokens.js';
 export { users, organisations, apiKeys, type UserRow, type OrganisationRow } from './schema/index.js';
 

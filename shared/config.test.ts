@@ -13,9 +13,19 @@ describe('loadConfig', () => {
     ['a worker alone without PUBLIC_URL, storing on disk', { ATELIER_ROLES: 'worker' }, /PUBLIC_URL: required for a worker-only process/],
     ['a worker alone without a Redis server', { ATELIER_ROLES: 'worker', PUBLIC_URL: 'https://a.example' }, /REDIS_URL: required/],
     ['a start timeout that is no number', { START_TIMEOUT_MS: 'soon' }, /START_TIMEOUT_MS: expected a whole number/],
+    ['a price table that is not JSON', { PRICE_TABLE: '{model: 1}' }, /PRICE_TABLE: is not valid JSON/],
+    ['a negative price', { PRICE_TABLE: '{"m": {"per_image": -1}}' }, /PRICE_TABLE: m.per_image: expected 0 or more/],
+    ['a price under an unknown name', { PRICE_TABLE: '{"m": {"per_token": 1}}' }, /PRICE_TABLE: m: /],
+    ['a price file that cannot be read', { PRICE_TABLE: '/nonexistent/prices.json' }, /PRICE_TABLE: expected JSON or the path of a readable JSON file/],
   ])('refuses %s, naming the variable', (_name, env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...env })).toThrow(message);
+  });
+
+  it('reads PRICE_TABLE as JSON, in USD per image and per million tokens', () => {
+    expect(loadConfig(base).priceTable).toBeUndefined();
+    const config = loadConfig({ ...base, PRICE_TABLE: '{"my-model": {"per_image": 0.04, "per_million_output_tokens": 2}}' });
+    expect(config.priceTable).toEqual({ 'my-model': { perImage: 0.04, perMillionOutputTokens: 2 } });
   });
 
   it('lets a worker alone run with its public address, or with Cloudinary (whose URLs are its own)', () => {

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { findRedisServer } from './connections/redis.js';
 import { MODERATION_POLICIES, type ModerationPolicy } from './moderation.js';
+import type { PriceTable } from './usage.js';
 
 /**
  * The whole environment, parsed once at start. Nothing else in Atelier reads `process.env`:
@@ -121,7 +123,53 @@ const EnvSchema = z.object({
     .transform((value) => value === 'true' || value === '1' || value === 'yes'),
   WEBHOOK_BACKOFF_MS: integer(1, 3_600_000, 5000),
   WEBHOOK_TIMEOUT_MS: integer(100, 120_000, 10_000),
+  PRICE_TABLE: optionalText,
 });
+
+const price = z.number({ message: 'expected a number of US dollars' }).min(0, { message: 'expected 0 or more' }).max(1_000_000).optional();
+
+/** PRICE_TABLE's shape: `{"<model>": {"per_image": 0.04, "per_million_input_tokens": 0.3, "per_million_output_tokens": 2.5}}`. */
+const PriceTableSchema = z.record(
+  z.string().min(1).max(200),
+  z.strictObject({ per_image: price, per_million_input_tokens: price, per_million_output_tokens: price }),
+);
+
+/** PRICE_TABLE: JSON itself (starting with `{`), or the path of a JSON file. Problems are pushed, naming the variable. */
+function parsePriceTable(value: string | undefined, problems: string[]): PriceTable | undefined {
+  if (value === undefined) return undefined;
+  let text = value;
+  if (!value.startsWith('{')) {
+    try {
+      text = readFileSync(value, 'utf8');
+    } catch {
+      problems.push(`  PRICE_TABLE: expected JSON or the path of a readable JSON file; could not read "${value}"`);
+      return undefined;
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    problems.push('  PRICE_TABLE: is not valid JSON');
+    return undefined;
+  }
+  const parsed = PriceTableSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    problems.push(`  PRICE_TABLE: ${issue?.path.join('.') || '(top)'}: ${issue?.message ?? 'invalid'} (expected {"<model>": {"per_image", "per_million_input_tokens", "per_million_output_tokens"}} in USD)`);
+    return undefined;
+  }
+  return Object.fromEntries(
+    Object.entries(parsed.data).map(([model, entry]) => [
+      model,
+      {
+        ...(entry.per_image !== undefined && { perImage: entry.per_image }),
+        ...(entry.per_million_input_tokens !== undefined && { perMillionInputTokens: entry.per_million_input_tokens }),
+        ...(entry.per_million_output_tokens !== undefined && { perMillionOutputTokens: entry.per_million_output_tokens }),
+      },
+    ]),
+  );
+}
 
 export interface Config {
   port: number;
@@ -177,6 +225,8 @@ export interface Config {
   auth: AuthConfig;
   limits: LimitsConfig;
   webhooks: WebhooksConfig;
+  /** PRICE_TABLE: the operator's prices by model, over the default table (docs/usage.md); undefined: the defaults. */
+  priceTable: PriceTable | undefined;
 }
 
 /** Webhook deliveries (docs/webhooks.md). */
@@ -275,6 +325,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const promptProvider = choose('PROMPT_PROVIDER', e.PROMPT_PROVIDER);
   const imageProvider = choose('IMAGE_PROVIDER', e.IMAGE_PROVIDER);
   const corsOrigins = parseCorsOrigins(e.CORS_ORIGINS, problems);
+  const priceTable = parsePriceTable(e.PRICE_TABLE, problems);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 
   return {
@@ -312,6 +363,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     laneHighLeadSeconds: e.LANE_HIGH_LEAD_S,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     startTimeoutMs: e.START_TIMEOUT_MS,
+    priceTable,
     webhooks: {
       allowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
       backoffMs: e.WEBHOOK_BACKOFF_MS,

@@ -2,6 +2,7 @@ import type { GalleryContext } from '../../gallery/index.js';
 import type { ImageGenerator, ImageStorage, MediaLinks } from '../../image-service/index.js';
 import type { PromptEngine } from '../../prompt-service/index.js';
 import type { DomainEventSink } from '../../shared/domain-events.js';
+import type { FinalHook } from '../transition-message.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ModerationPolicy } from '../../shared/moderation.js';
 import type { OutageMonitor } from '../../shared/outages.js';
@@ -36,4 +37,6 @@ export interface PipelineContext {
   quota: QuotaPort;
   /** Told when a message reaches a final status (webhooks); unset: nobody listens. */
   onEvent?: DomainEventSink | undefined;
+  /** Told, and awaited, when a message reaches a final status (the usage rollup; see transition-message.ts). */
+  onFinal?: FinalHook | undefined;
 }

@@ -14,7 +14,23 @@ CREATE TABLE "gallery_albums" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "gallery_shares" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"image_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"password_hash" text,
+	"allow_download" boolean DEFAULT true NOT NULL,
+	"show_prompt" boolean DEFAULT true NOT NULL,
+	"views" bigint DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "gallery_images" ADD COLUMN "favorited_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "gallery_album_images_user_image_idx" ON "gallery_album_images" USING btree ("user_id","image_id");--> statement-breakpoint
 CREATE INDEX "gallery_albums_user_idx" ON "gallery_albums" USING btree ("user_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "gallery_shares_token_hash_idx" ON "gallery_shares" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "gallery_shares_user_image_idx" ON "gallery_shares" USING btree ("user_id","image_id","id");--> statement-breakpoint
 CREATE INDEX "gallery_images_user_favorite_idx" ON "gallery_images" USING btree ("user_id","id") WHERE "gallery_images"."deleted_at" is null and "gallery_images"."favorited_at" is not null;

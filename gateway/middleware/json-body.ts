@@ -6,6 +6,7 @@ import { isStorableText } from '../../shared/text.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+const FORM_TYPE = /^application\/x-www-form-urlencoded\b/i;
 
 /** Deeper than any body this API takes; deep enough that no parser or validator of ours overflows. */
 export const MAX_BODY_DEPTH = 32;
@@ -22,7 +23,11 @@ export const MAX_BODY_DEPTH = 32;
  * Hono keeps the body's text, so it is read from the socket once; the route's validator parses
  * that text again, which for bodies of this size costs microseconds.
  */
-export function jsonBody(options: { limitBytes: number }): MiddlewareHandler {
+export function jsonBody(options: {
+  limitBytes: number;
+  /** Paths (prefixes) that also take an HTML form's body (the share links' password form), within the same size limit. */
+  formPaths?: readonly string[];
+}): MiddlewareHandler {
   const tooLarge = () => new AppError('payload_too_large', `request body is larger than ${options.limitBytes} bytes`);
   const streamLimit = bodyLimit({
     maxSize: options.limitBytes,
@@ -37,6 +42,10 @@ export function jsonBody(options: { limitBytes: number }): MiddlewareHandler {
     if (!chunked && (length === undefined || Number(length) === 0)) return next();
 
     const type = c.req.header('content-type') ?? '';
+    if (FORM_TYPE.test(type) && options.formPaths?.some((prefix) => c.req.path.startsWith(prefix))) {
+      if (!chunked && Number(length) > options.limitBytes) throw tooLarge();
+      return chunked ? streamLimit(c, next) : next();
+    }
     if (!JSON_TYPE.test(type)) {
       throw new AppError('unsupported_media_type', `request body must be application/json, not "${type || 'unset'}"`);
     }

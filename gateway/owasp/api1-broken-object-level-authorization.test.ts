@@ -14,7 +14,7 @@ let atelier: TestAtelier;
 let alice: TestUser;
 let bob: TestUser;
 let aliceSocket: Socket;
-const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '', webhook: '', album: '' };
+const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '', webhook: '', album: '', share: '', shareToken: '' };
 
 beforeAll(async () => {
   // Her webhook points at this machine (nothing listens there): allowed for the test.
@@ -43,6 +43,9 @@ beforeAll(async () => {
   expect((await alice.api('DELETE', `/v1/gallery/${her.trashed}/`)).status).toBe(200);
   her.apiKey = (await alice.api('POST', '/v1/api-keys/', { name: 'alice key' })).body.id;
   her.template = (await alice.api('POST', '/v1/templates/', { name: 'private', text: 'a {subject} at dusk' })).body.id;
+  const share = (await alice.api('POST', `/v1/gallery/${her.image}/shares/`, {})).body;
+  her.share = share.id;
+  her.shareToken = share.token;
   her.webhook = (await alice.api('POST', '/v1/webhooks/', { url: 'http://127.0.0.1:9/hook', events: ['message.cancelled'] })).body.id;
   her.album = (await alice.api('POST', '/v1/gallery/albums/', { name: 'private' })).body.id;
   expect((await alice.api('PUT', `/v1/gallery/albums/${her.album}/images/${her.image}/`)).status).toBe(204);
@@ -54,7 +57,7 @@ afterAll(async () => {
 
 /** Every route that takes an id, with Alice's ids in it: method, path as documented, path as sent, body. */
 function cases(): Array<[string, string, string, unknown?]> {
-  const { session, message, failed, image, trashed, external, apiKey, template, webhook, album } = her;
+  const { session, message, failed, image, trashed, external, apiKey, template, webhook, album, share } = her;
   return [
     ['GET', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`],
     ['PATCH', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`, { title: 'hijack' }],
@@ -100,6 +103,9 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['DELETE', '/v1/templates/{id}/', `/v1/templates/${template}/`],
     // Her private template, posted as a message in Bob's own session.
     ['POST', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/{bob}/messages/`, { template_id: template, variables: { subject: 'x' } }],
+    ['POST', '/v1/gallery/{id}/shares/', `/v1/gallery/${image}/shares/`, {}],
+    ['GET', '/v1/gallery/{id}/shares/', `/v1/gallery/${image}/shares/`],
+    ['DELETE', '/v1/gallery/{id}/shares/{share_id}/', `/v1/gallery/${image}/shares/${share}/`],
     ['DELETE', '/v1/webhooks/{id}/', `/v1/webhooks/${webhook}/`],
     ['POST', '/v1/webhooks/{id}/rotate-secret/', `/v1/webhooks/${webhook}/rotate-secret/`],
     ['GET', '/v1/webhooks/{id}/deliveries/', `/v1/webhooks/${webhook}/deliveries/`],
@@ -109,8 +115,11 @@ function cases(): Array<[string, string, string, unknown?]> {
   ];
 }
 
-/** Routes whose ids are checked elsewhere: admins' routes (API5), signed media (this file, below). */
-const ELSEWHERE = [/^\/internal\//, /^\/media\//, /^\/v1\/org\//, /^\/docs\//];
+/**
+ * Routes whose ids are checked elsewhere: admins' routes (API5), signed media (this file, below),
+ * public share links, whose token is the credential (gateway/shares.test.ts).
+ */
+const ELSEWHERE = [/^\/internal\//, /^\/media\//, /^\/v1\/org\//, /^\/docs\//, /^\/s\//];
 
 describe('another user naming her ids', () => {
   it('gets 404 on every route and verb, the same answer as for an id that does not exist', async () => {
@@ -157,6 +166,8 @@ describe('another user naming her ids', () => {
     expect((await alice.api('GET', `/v1/gallery/${her.trashed}/`)).body.deleted_at).toEqual(expect.any(String));
     expect((await alice.api('GET', '/v1/api-keys/')).body.items[0]).toMatchObject({ id: her.apiKey, revoked_at: null });
     expect((await alice.api('GET', `/v1/templates/${her.template}/`)).body).toMatchObject({ name: 'private' });
+    expect((await alice.api('GET', `/v1/gallery/${her.image}/shares/`)).body.items).toEqual([expect.objectContaining({ id: her.share, revoked_at: null })]);
+    expect((await callApi(atelier.url, 'GET', `/s/${her.shareToken}`, undefined, { accept: 'application/json' })).status).toBe(200);
     expect((await alice.api('GET', '/v1/webhooks/')).body.items).toEqual([expect.objectContaining({ id: her.webhook, disabled_at: null })]);
   });
 
