@@ -1,18 +1,20 @@
 import type { Page } from '../shared/pagination.js';
 import type { GalleryContext } from './context.js';
+import type { GalleryFilter, GallerySort } from './list-filter.js';
 import { listImages as listLive } from './repository.js';
 import type { GalleryImageRow } from './schema.js';
 
 /**
- * The user's gallery (not the trash), newest first, keyset paged; with `isNsfw`, only the images
- * moderation flagged (or only the others). A cursor we did not issue is a ValidationFailed.
+ * The user's gallery (not the trash), newest first unless `sort` says oldest, narrowed by
+ * `filter` (list-filter.ts), keyset paged. A cursor we did not issue, or one made under another
+ * sort or filter, is a ValidationFailed.
  */
 export async function listImages({
   ctx,
   input,
 }: {
   ctx: GalleryContext;
-  input: { userId: string; limit: number; cursor?: string | undefined; isNsfw?: boolean | undefined };
+  input: { userId: string; limit: number; cursor?: string | undefined; sort?: GallerySort | undefined; filter?: GalleryFilter | undefined };
 }): Promise<Page<GalleryImageRow>> {
   return listLive(ctx.db, input);
 }

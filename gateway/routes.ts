@@ -24,6 +24,7 @@ import {
   registerGetImage,
   registerGetLineage,
   registerListDeletedImages,
+  registerListMessageImages,
   registerListImages,
   registerOrgUsage,
   registerRestoreImage,
@@ -115,6 +116,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerListImages(app, gallery); //              GET    /
   registerCreateImage(app, gallery); //             POST   /
   registerListDeletedImages(app, gallery); //       GET    /deleted/
+  registerListMessageImages(app, gallery); //       GET    /by-message/{message_id}/
   registerGetImage(app, gallery); //                GET    /{id}/
   registerGetLineage(app, gallery); //              GET    /{id}/lineage/
   registerDeleteImage(app, gallery); //             DELETE /{id}/

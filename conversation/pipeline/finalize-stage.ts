@@ -46,7 +46,11 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
       prompt: saving.content,
       refinedPrompt: saving.refinedPrompt,
       intent: saving.intent,
-      metadata: { negative_prompt: saving.refinement?.negativePrompt ?? null },
+      negativePrompt: saving.refinement?.negativePrompt ?? null,
+      // What made it, kept with the image: the message may be deleted with its session, the image stays.
+      // `saving` is not timed yet (the row is written while it runs); the message's own timings have it.
+      usage: saving.usage,
+      timings: saving.timings,
     },
   });
   await transitionMessage(ctx, saving.id, { type: 'completed', tookMs: Math.round(performance.now() - startedAt) }, saving);
