@@ -210,6 +210,9 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (path.startsWith('/api/v1/chat/')) return parameter === 'id' ? known.sessions : parameter === 'message_id' ? known.messages : [];
   if (path.startsWith('/internal/') && parameter === 'message_id') return known.deadLetters;
   if (path.startsWith('/v1/gallery/') && parameter === 'id') return known.images;
+  // The by-message route, and the list's `message_id` filter.
+  if (path.startsWith('/v1/gallery/') && parameter === 'message_id') return known.messages;
+  if (path.startsWith('/v1/gallery/') && parameter === 'session_id') return known.sessions;
   if (path.startsWith('/media/') && parameter === 'key') return known.mediaKeys;
   if (parameter === 'user_id') return known.users;
   if (path.includes('/api-keys/') && parameter === 'id') return known.apiKeys;
