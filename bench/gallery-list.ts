@@ -153,7 +153,7 @@ for (const query of QUERIES) {
 }
 await postgres.close();
 
-console.log(`\ngallery list and search, p50 of ${runs} runs (ms), one user among ${crowd} other users' rows; ratio to the ${sizes[0]} figure`);
+console.log(`\ngallery list and search, p50 of ${runs} runs (ms), one user beside ${crowd} rows of 1000 other users; ratio to the ${sizes[0]} figure`);
 console.log(`${'query'.padEnd(34)}${sizes.map((size) => `${size} rows`.padStart(20)).join('')}`);
 for (const [name, figures] of results) {
   const base = figures[0] as number;
