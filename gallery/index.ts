@@ -1,7 +1,7 @@
 /** The gallery's public face: everything other folders may use. */
 export type { GalleryContext } from './context.js';
 export { migrateGallery } from './migrate.js';
-export { galleryImages, GALLERY_STORAGES, type GalleryImageRow, type GalleryStorage, type ImageUsage } from './schema.js';
+export { galleryImages, GALLERY_STORAGES, imageColumns, type GalleryImageRow, type GalleryStorage, type ImageUsage } from './schema.js';
 export { GalleryImage, GalleryImagePage, toImageWire } from './schemas.js';
 export { filterConditions, GALLERY_SORTS, type GalleryFilter, type GallerySort } from './list-filter.js';
 

@@ -73,6 +73,8 @@ const instant = (name: string, description: string) =>
   z.iso
     .datetime({ offset: true, message: `${name} must be an ISO 8601 date-time, such as 2025-01-01T00:00:00Z` })
     .transform((value) => new Date(value))
+    // Years Postgres takes as written (it has no year 0, and JavaScript writes years before 1 as "-000001").
+    .refine((date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999, `${name} must be between the years 1 and 9999`)
     .optional()
     .openapi({ description, example: '2025-01-01T00:00:00Z' });
 

@@ -147,6 +147,8 @@ describe('the list, over HTTP', () => {
     ['created_after=yesterday', 'query.created_after'],
     ['created_after=2025-13-01T00:00:00Z', 'query.created_after'],
     ['created_before=2025-01-01', 'query.created_before'],
+    ['created_before=0000-01-01T00:00:00Z', 'query.created_before'],
+    [`created_after=${encodeURIComponent('0001-01-01T00:00:00+14:00')}`, 'query.created_after'],
     ['created_after=2025-02-01T00:00:00Z&created_before=2025-01-01T00:00:00Z', 'query.created_after'],
     [`q=${'a'.repeat(201)}`, 'query.q'],
     ['q=sun%00set', 'query.q'],
