@@ -6,6 +6,7 @@ import { LANES } from '../shared/principal.js';
 import { Variables } from '../templates/index.js';
 import { STAGES } from '../shared/queues.js';
 import { MAX_PROMPT_CHARS } from '../shared/text.js';
+import { ProviderUsageWire, toUsageWire } from '../shared/usage.js';
 import { liveImagesOf, MAX_VARIATIONS, MESSAGE_STAGES, MESSAGE_STATUSES, type MessageImage, type MessageRecord, type SessionRecord } from './message.js';
 import { stageDue } from './pipeline/turns.js';
 import { SESSION_IMAGES_ON_DELETE } from './delete-session.js';
@@ -146,16 +147,7 @@ const RefinementWire = z
   })
   .openapi('Refinement');
 
-const UsageWire = z
-  .object({
-    stage: z.string(),
-    provider: z.string(),
-    model: z.string(),
-    input_tokens: z.number().int().nullable(),
-    output_tokens: z.number().int().nullable(),
-    images: z.number().int().nullable(),
-  })
-  .openapi('ProviderUsage');
+const UsageWire = ProviderUsageWire;
 
 export const Message = z
   .object({
@@ -260,14 +252,7 @@ export function toMessageWire(message: MessageRecord, links: MediaLinks): Messag
       negative_prompt: message.refinement.negativePrompt,
       cached: message.refinement.cached,
     },
-    usage: message.usage.map((usage) => ({
-      stage: usage.stage,
-      provider: usage.provider,
-      model: usage.model,
-      input_tokens: usage.inputTokens ?? null,
-      output_tokens: usage.outputTokens ?? null,
-      images: usage.images ?? null,
-    })),
+    usage: message.usage.map(toUsageWire),
     timings_ms: message.timings,
     created_at: message.createdAt.toISOString(),
     updated_at: message.updatedAt.toISOString(),

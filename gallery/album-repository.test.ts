@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Postgres } from '../shared/connections/postgres.js';
 import { newId } from '../shared/ids.js';
 import { createTestPostgres } from '../shared/testing/postgres.js';
-import { encodeCursor } from '../shared/pagination.js';
+import { listCursor, listingTag } from './list-filter.js';
 import { deleteAlbum, findAlbum, insertAlbum, insertAlbumImages, selectAlbums } from './album-repository.js';
 import { migrateGallery } from './migrate.js';
 import { hardDeleteImage, insertImage, selectLiveImages, setFavorites, softDeleteImage } from './repository.js';
@@ -115,9 +115,10 @@ describe("with many other users' rows", () => {
     ['first page', false],
     ['a later page', true],
   ])("reads one user's favorites (%s) from their own index", async (_, later) => {
-    const first = await selectLiveImages(postgres.db, { userId, limit: 3, favorite: true });
-    const cursor = later ? encodeCursor([first[2]!.id]) : undefined;
-    const text = await plan(selectLiveImages(postgres.db, { userId, limit: 3, favorite: true, cursor }).getSQL());
+    const filter = { favorite: true };
+    const first = await selectLiveImages(postgres.db, { userId, limit: 3, filter });
+    const cursor = later ? listCursor(listingTag('newest', filter), first[2]!.id) : undefined;
+    const text = await plan(selectLiveImages(postgres.db, { userId, limit: 3, filter, cursor }).getSQL());
     expect(text).toContain('gallery_images_user_favorite_idx');
     expect(text).not.toMatch(/Seq Scan/);
   });

@@ -1,13 +1,15 @@
 /** The gallery's public face: everything other folders may use. */
 export type { GalleryContext, ShareOptions, ShareGuard } from './context.js';
 export { migrateGallery } from './migrate.js';
-export { galleryAlbumImages, galleryAlbums, galleryImages, GALLERY_STORAGES, type GalleryImageRow, type GalleryStorage } from './schema.js';
+export { galleryAlbumImages, galleryAlbums, galleryImages, GALLERY_STORAGES, imageColumns, type GalleryImageRow, type GalleryStorage, type ImageUsage } from './schema.js';
 export { GalleryImage, GalleryImagePage, toImageWire } from './schemas.js';
+export { filterConditions, GALLERY_SORTS, type GalleryFilter, type GallerySort } from './list-filter.js';
 
 export { saveImage, storedImageFields, type SaveImageInput, type SaveImageResult } from './save-image.js';
 export { listImages } from './list-images.js';
 export { liveImageIds } from './live-image-ids.js';
 export { getImage } from './get-image.js';
+export { listMessageImages } from './list-message-images.js';
 export { findImageOf } from './find-image-of.js';
 export { deleteImage } from './delete-image.js';
 export { trashSessionImages } from './trash-session-images.js';
@@ -38,6 +40,7 @@ export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
 export { registerListDeletedImages } from './routes/list-deleted-images.js';
 export { registerGetImage } from './routes/get-image.js';
+export { registerListMessageImages } from './routes/list-message-images.js';
 export { registerGetLineage } from './routes/get-lineage.js';
 export { registerDeleteImage } from './routes/delete-image.js';
 export { registerRestoreImage } from './routes/restore-image.js';

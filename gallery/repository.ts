@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../shared/connections/postgres.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
-import { galleryAlbumImages as albumImages, galleryImages as images, type GalleryImageRow, type NewGalleryImageRow } from './schema.js';
+import { cursorAfter, filterConditions, listCursor, listingTag, type GalleryFilter, type GallerySort } from './list-filter.js';
+import { galleryAlbumImages as albumImages, galleryImages as images, imageColumns, type GalleryImageRow, type NewGalleryImageRow } from './schema.js';
 
 /**
  * The gallery's queries. Every one is scoped by `userId`: another user's row is never read,
@@ -13,14 +14,11 @@ type Key = { userId: string; id: string };
 /** One page's request; `cursor` is a `next_cursor` this API returned. */
 export type ListQuery = { userId: string; limit: number; cursor?: string | undefined };
 
-/** The gallery's list also filters on moderation's flag; the cursor is the same id either way. */
-export type LiveListQuery = ListQuery & {
-  isNsfw?: boolean | undefined;
-  /** Only the favorites (`true`) or only the others (`false`). */
-  favorite?: boolean | undefined;
-  /** Only the images in this album of the user's (another user's album: no rows). */
-  albumId?: string | undefined;
-};
+/**
+ * The gallery's list: newest first (the default) or oldest first, narrowed by a filter
+ * (list-filter.ts). Its cursor carries a tag of the sort and filter it was made under.
+ */
+export type LiveListQuery = ListQuery & { sort?: GallerySort | undefined; filter?: GalleryFilter | undefined };
 
 /**
  * Insert a row; when one exists already for its message (the pipeline's row for that variation
@@ -33,7 +31,7 @@ export async function insertImage(
 ): Promise<{ row: GalleryImageRow | null; created: boolean }> {
   // `on conflict do nothing` (not a select first) so two concurrent saves of one message agree
   // on one row: the loser waits for the winner's commit and then sees its row.
-  const [inserted] = await db.insert(images).values(values).onConflictDoNothing().returning();
+  const [inserted] = await db.insert(images).values(values).onConflictDoNothing().returning(imageColumns);
   if (inserted) return { row: inserted, created: true };
   if (!values.messageId) return { row: null, created: false };
   const sameKind =
@@ -41,7 +39,7 @@ export async function insertImage(
       ? eq(images.storage, 'external')
       : and(ne(images.storage, 'external'), eq(images.variation, values.variation ?? 0));
   const [existing] = await db
-    .select()
+    .select(imageColumns)
     .from(images)
     .where(and(eq(images.messageId, values.messageId), sameKind));
   return { row: existing && existing.userId === values.userId ? existing : null, created: false };
@@ -60,41 +58,57 @@ export async function selectLiveImageIds(db: Database, query: { userId: string; 
 /** A live or trashed image of the user. */
 export async function findImage(db: Database, key: Key): Promise<GalleryImageRow | null> {
   const [row] = await db
-    .select()
+    .select(imageColumns)
     .from(images)
     .where(and(eq(images.id, key.id), eq(images.userId, key.userId)));
   return row ?? null;
 }
 
-/** The user's live images, newest first (ids are UUIDv7). Cursor: the last id seen. */
+/**
+ * The user's live images matching the filter, newest or oldest first by id (UUIDv7: creation
+ * order, and unique, so a page boundary never splits ties). Cursor: the listing's tag and the
+ * last id seen.
+ */
 export async function listImages(db: Database, query: LiveListQuery): Promise<Page<GalleryImageRow>> {
-  return toPage(await selectLiveImages(db, query), query.limit, (row) => [row.id]);
+  const tag = listingTag(query.sort ?? 'newest', query.filter ?? {});
+  const rows = await selectLiveImages(db, query);
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? listCursor(tag, last.id) : null };
 }
 
-/** The query behind {@link listImages} (`limit + 1` rows), exported so a test can EXPLAIN what runs. */
+/**
+ * The query behind {@link listImages} (`limit + 1` rows), exported so a test can EXPLAIN what
+ * runs. @throws ValidationFailed for a cursor made under another sort or filter.
+ */
 export function selectLiveImages(db: Database, query: LiveListQuery) {
-  const conditions = [eq(images.userId, query.userId), isNull(images.deletedAt)];
-  if (query.isNsfw !== undefined) conditions.push(eq(images.isNsfw, query.isNsfw));
-  if (query.favorite !== undefined) conditions.push(query.favorite ? isNotNull(images.favoritedAt) : isNull(images.favoritedAt));
-  if (query.albumId !== undefined) conditions.push(inArray(images.id, albumImageIds(db, { userId: query.userId, albumId: query.albumId })));
+  const sort = query.sort ?? 'newest';
+  const filter = query.filter ?? {};
+  const conditions = [eq(images.userId, query.userId), isNull(images.deletedAt), ...filterConditions(filter)];
   if (query.cursor !== undefined) {
-    const [lastId] = decodeCursor(query.cursor, ['uuid']);
-    conditions.push(lt(images.id, lastId as string));
+    const lastId = cursorAfter(query.cursor, listingTag(sort, filter));
+    conditions.push(sort === 'newest' ? lt(images.id, lastId) : gt(images.id, lastId));
   }
   return db
-    .select()
+    .select(imageColumns)
     .from(images)
     .where(and(...conditions))
-    .orderBy(desc(images.id))
+    .orderBy(sort === 'newest' ? desc(images.id) : asc(images.id))
     .limit(query.limit + 1);
 }
 
 /** The ids of an album's images (a subquery), within the user's rows. */
-function albumImageIds(db: Database, key: { userId: string; albumId: string }) {
+
+/**
+ * The images one of the user's messages made, live or in the trash, oldest first (a message may
+ * make several). Empty for another user's message: its rows are never read.
+ */
+export function selectMessageImages(db: Database, query: { userId: string; messageId: string }) {
   return db
-    .select({ id: albumImages.imageId })
-    .from(albumImages)
-    .where(and(eq(albumImages.albumId, key.albumId), eq(albumImages.userId, key.userId)));
+    .select(imageColumns)
+    .from(images)
+    .where(and(eq(images.userId, query.userId), eq(images.messageId, query.messageId)))
+    .orderBy(asc(images.id));
 }
 
 /**
@@ -117,7 +131,7 @@ export function selectDeletedImages(db: Database, query: ListQuery) {
     conditions.push(sql`(${images.deletedAt}, ${images.id}) < (${deletedAt}::timestamptz, ${lastId}::uuid)`);
   }
   return db
-    .select()
+    .select(imageColumns)
     .from(images)
     .where(and(...conditions))
     .orderBy(desc(images.deletedAt), desc(images.id))
@@ -134,7 +148,7 @@ export async function softDeleteImage(db: Database, key: Key & { at: Date }): Pr
     .update(images)
     .set({ deletedAt: key.at, updatedAt: key.at })
     .where(and(eq(images.id, key.id), eq(images.userId, key.userId), isNull(images.deletedAt)))
-    .returning();
+    .returning(imageColumns);
   return row ?? null;
 }
 
@@ -150,7 +164,7 @@ export async function softDeleteSessionImages(
     .update(images)
     .set({ deletedAt: query.at, updatedAt: query.at })
     .where(and(eq(images.userId, query.userId), eq(images.sessionId, query.sessionId), isNull(images.deletedAt)))
-    .returning();
+    .returning(imageColumns);
 }
 
 /** Take an image out of the trash. Null when the user has no such trashed image. */
@@ -159,7 +173,7 @@ export async function restoreImage(db: Database, key: Key & { at: Date }): Promi
     .update(images)
     .set({ deletedAt: null, updatedAt: key.at })
     .where(and(eq(images.id, key.id), eq(images.userId, key.userId), isNotNull(images.deletedAt)))
-    .returning();
+    .returning(imageColumns);
   return row ?? null;
 }
 
@@ -169,7 +183,7 @@ export async function hardDeleteImage(db: Database, key: Key): Promise<GalleryIm
     const [row] = await tx
       .delete(images)
       .where(and(eq(images.id, key.id), eq(images.userId, key.userId)))
-      .returning();
+      .returning(imageColumns);
     if (row) await tx.delete(albumImages).where(and(eq(albumImages.userId, key.userId), eq(albumImages.imageId, key.id)));
     return row ?? null;
   });
@@ -190,7 +204,7 @@ export async function setFavorite(db: Database, key: Key & { favorite: boolean; 
         key.favorite ? and(isNull(images.favoritedAt), isNull(images.deletedAt)) : isNotNull(images.favoritedAt),
       ),
     )
-    .returning();
+    .returning(imageColumns);
   return row ?? null;
 }
 
@@ -249,9 +263,9 @@ export async function selectLineage(db: Database, key: Key): Promise<{ ancestors
       where g.user_id = ${key.userId} and down.depth < ${LINEAGE_DEPTH}
     ) select id from down where depth > 0`;
   const [ancestors, descendants] = await Promise.all([
-    db.select().from(images).where(and(eq(images.userId, key.userId), sql`${images.id} in (${up})`)).orderBy(images.id),
+    db.select(imageColumns).from(images).where(and(eq(images.userId, key.userId), sql`${images.id} in (${up})`)).orderBy(images.id),
     db
-      .select()
+      .select(imageColumns)
       .from(images)
       .where(and(eq(images.userId, key.userId), sql`${images.id} in (${down})`))
       .orderBy(images.id)

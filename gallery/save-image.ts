@@ -4,7 +4,7 @@ import type { GalleryContext } from './context.js';
 import { publishImageEvent } from './events.js';
 import { insertImage } from './repository.js';
 import type { StoredImage } from '../image-service/index.js';
-import type { GalleryImageRow, GalleryStorage } from './schema.js';
+import type { GalleryImageRow, GalleryStorage, ImageUsage } from './schema.js';
 
 export interface SaveImageInput {
   /** The image's id (the pipeline files a message's image under the id it made it with). Default: a new one. */
@@ -24,6 +24,8 @@ export interface SaveImageInput {
   parentImageId?: string | null;
   prompt: string;
   refinedPrompt?: string | null;
+  /** What the image should not show (the refinement's negative prompt). */
+  negativePrompt?: string | null;
   intent?: string | null;
   provider: string;
   model?: string | null;
@@ -41,6 +43,10 @@ export interface SaveImageInput {
   /** Moderation flagged it (its prompt, or the provider's ratings of the image). Default false. */
   isNsfw?: boolean;
   metadata?: Record<string, unknown>;
+  /** What each provider call that made it used (the message's usage). Default none. */
+  usage?: ImageUsage[];
+  /** Milliseconds each stage took before it was filed (the message's timings). Default none. */
+  timings?: Record<string, number>;
 }
 
 /** What a stored image says of itself, as a gallery row keeps it (the pipeline's and a direct generation's rows alike). */
@@ -89,6 +95,7 @@ export async function saveImage({ ctx, input }: { ctx: GalleryContext; input: Sa
     parentImageId: input.parentImageId ?? null,
     prompt: input.prompt,
     refinedPrompt: input.refinedPrompt ?? null,
+    negativePrompt: input.negativePrompt ?? null,
     intent: input.intent ?? null,
     provider: input.provider,
     model: input.model ?? null,
@@ -103,6 +110,8 @@ export async function saveImage({ ctx, input }: { ctx: GalleryContext; input: Sa
     storageKey: input.storageKey ?? null,
     isNsfw: input.isNsfw ?? false,
     metadata: input.metadata ?? {},
+    usage: input.usage ?? [],
+    timings: input.timings ?? {},
     createdAt: now,
     updatedAt: now,
   });

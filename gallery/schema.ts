@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { STORAGE_KINDS, type StorageKind } from '../image-service/index.js';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Where an image's file lives (the image service's storage kinds, the one list of them). */
 export const GALLERY_STORAGES = STORAGE_KINDS;
@@ -8,11 +8,35 @@ export type GalleryStorage = StorageKind;
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** Postgres's `tsvector` (drizzle has no built-in type for it). Written by Postgres only. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** What one provider call used making an image (the message's `usage`, kept with its image). */
+export interface ImageUsage {
+  /** The pipeline stage that made the call (`refining`, `generating`, …). */
+  stage: string;
+  provider: string;
+  model: string;
+  inputTokens?: number;
+  outputTokens?: number;
+  images?: number;
+}
+
+/**
+ * The text the gallery's search reads: the prompt and the refined prompt, twice: stemmed as
+ * English ("sunsets" finds "sunset"; stop words dropped) and as written ('simple': any language,
+ * every word). docs/gallery.md, "Finding images", says why both. The query side is
+ * {@link searchQuery} in list-filter.ts, which must use the same two configurations.
+ */
+const SEARCH_TEXT = sql.raw(`coalesce("prompt", '') || ' ' || coalesce("refined_prompt", '')`);
+const SEARCH_VECTOR = sql`to_tsvector('english'::regconfig, ${SEARCH_TEXT}) || to_tsvector('simple'::regconfig, ${SEARCH_TEXT})`;
+
 /**
  * One row per image in a user's gallery. A row the pipeline filed for a chat message carries its
  * `message_id` and its `variation` (a message may make up to four), unique together among the
- * pipeline's rows, so the finalize stage can run again without filing an image twice. An external row (filed by a client) may name a message too, once per
- * user, but can never take the pipeline's place for it.
+ * pipeline's rows, so the finalize stage can run again without filing an image twice. An
+ * external row (filed by a client) may name a message too, once per user, but can never take the
+ * pipeline's place for it.
  * No foreign keys and no enums: sessions and messages may live in MongoDB, and the migration must
  * apply to any schema.
  */
@@ -32,6 +56,8 @@ export const galleryImages = pgTable(
     parentImageId: uuid('parent_image_id'),
     prompt: text('prompt').notNull(),
     refinedPrompt: text('refined_prompt'),
+    /** What the image should not show, as the prompt service refined it. */
+    negativePrompt: text('negative_prompt'),
     intent: text('intent'),
     provider: text('provider').notNull(),
     model: text('model'),
@@ -50,6 +76,12 @@ export const galleryImages = pgTable(
     /** Flagged by moderation (the prompt check, and the image model's safety ratings). */
     isNsfw: boolean('is_nsfw').notNull().default(false),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    /** What each provider call that made it used (the message's usage); empty when unknown. */
+    usage: jsonb('usage').$type<ImageUsage[]>().notNull().default([]),
+    /** Milliseconds each pipeline stage took before it was filed (the message's timings); empty when unknown. */
+    timings: jsonb('timings').$type<Record<string, number>>().notNull().default({}),
+    /** Full-text search vector of the prompts, kept by Postgres; never selected (see {@link imageColumns}). */
+    search: tsvector('search').notNull().generatedAlwaysAs(SEARCH_VECTOR),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
     /** Set while the image is in the trash. */
@@ -65,6 +97,12 @@ export const galleryImages = pgTable(
     // `favorite=true`: the user's live favorites, one range, newest first like the gallery.
     index('gallery_images_user_favorite_idx').on(t.userId, t.id).where(sql`${t.deletedAt} is null and ${t.favoritedAt} is not null`),
     index('gallery_images_user_trash_idx').on(t.userId, t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
+    // Finding images (docs/gallery.md): a session's images and a message's image(s) of one user;
+    // a window of creation times; the full-text search (GIN, over live rows only).
+    index('gallery_images_user_session_idx').on(t.userId, t.sessionId, t.id).where(sql`${t.deletedAt} is null and ${t.sessionId} is not null`),
+    index('gallery_images_user_message_idx').on(t.userId, t.messageId).where(sql`${t.messageId} is not null`),
+    index('gallery_images_user_created_idx').on(t.userId, t.createdAt).where(sql`${t.deletedAt} is null`),
+    index('gallery_images_search_idx').using('gin', t.search).where(sql`${t.deletedAt} is null`),
     // The lineage walks down from an image to the ones made from it.
     index('gallery_images_user_parent_idx').on(t.userId, t.parentImageId).where(sql`${t.parentImageId} is not null`),
     check('gallery_images_storage_check', sql`${t.storage} in ('disk', 'cloudinary', 'external')`),
@@ -73,8 +111,12 @@ export const galleryImages = pgTable(
   ],
 );
 
-export type GalleryImageRow = typeof galleryImages.$inferSelect;
+/** A gallery row as the service reads it: every column but the search vector. */
+export type GalleryImageRow = Omit<typeof galleryImages.$inferSelect, 'search'>;
 export type NewGalleryImageRow = typeof galleryImages.$inferInsert;
+
+/** The columns a query selects or returns (`select(imageColumns)`): all but the search vector, which no reader needs. */
+export const imageColumns = (({ search: _search, ...columns }) => columns)(getTableColumns(galleryImages));
 
 /**
  * A user's album: a named set of their images (an image can be in several). Deleting an album

@@ -3,8 +3,10 @@ import type { MediaLinks } from '../image-service/index.js';
 import { nestingWithin } from '../shared/json.js';
 import { idSchema } from '../shared/http.js';
 import { PageQuery } from '../shared/pagination.js';
-import { MAX_PROMPT_CHARS } from '../shared/text.js';
+import { isStorableText, MAX_PROMPT_CHARS } from '../shared/text.js';
 import { INTENTS } from '../prompt-service/index.js';
+import { ProviderUsageWire, toUsageWire } from '../shared/usage.js';
+import { GALLERY_SORTS, type GalleryFilter, type GallerySort } from './list-filter.js';
 import { GALLERY_STORAGES, type GalleryImageRow } from './schema.js';
 
 /** Wire schemas of the gallery (snake_case); rows are mapped to them once, by {@link toImageWire}. */
@@ -31,6 +33,7 @@ export const GalleryImage = z
     parent_image_id: z.uuid().nullable().openapi({ description: 'The image this one was made from (an edit or enhance of it); null for a new image. See `GET /v1/gallery/{id}/lineage/`.' }),
     prompt: z.string(),
     refined_prompt: z.string().nullable(),
+    negative_prompt: z.string().nullable().openapi({ description: 'What the image should not show, as the prompt service refined it.' }),
     intent: z.string().nullable(),
     provider: z.string(),
     model: z.string().nullable(),
@@ -47,6 +50,10 @@ export const GalleryImage = z
     }),
     metadata: z.record(z.string(), z.unknown()),
     favorite: z.boolean().openapi({ description: 'Starred by its owner (`PUT /v1/gallery/{id}/favorite/`).' }),
+    usage: z.array(ProviderUsageWire).openapi({ description: "What each provider call that made it used (its message's `usage`); empty when not known." }),
+    timings_ms: z.record(z.string(), z.number()).openapi({
+      description: "Milliseconds each pipeline stage took before the image was filed (its message's `timings_ms`: refining, generating, uploading); empty when not known.",
+    }),
     created_at: timestamp,
     updated_at: timestamp,
     deleted_at: timestamp.nullable().openapi({ description: 'Set while the image is in the trash.' }),
@@ -61,8 +68,41 @@ export const GalleryImagePage = z
   })
   .openapi('GalleryImagePage');
 
-/** `GET /v1/gallery/`: a page, optionally only the nsfw images or only the others. */
+/** The longest `q`: a search is a few words, not a document. */
+export const MAX_QUERY_CHARS = 200;
+
+const instant = (name: string, description: string) =>
+  z.iso
+    .datetime({ offset: true, message: `${name} must be an ISO 8601 date-time, such as 2025-01-01T00:00:00Z` })
+    .transform((value) => new Date(value))
+    // Years Postgres takes as written (it has no year 0, and JavaScript writes years before 1 as "-000001").
+    .refine((date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999, `${name} must be between the years 1 and 9999`)
+    .optional()
+    .openapi({ description, example: '2025-01-01T00:00:00Z' });
+
+const label = (name: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${name} must not be empty`)
+    .max(max)
+    .refine((value) => isStorableText(value), `${name} must not contain NUL characters or unpaired surrogates`)
+    .optional()
+    .openapi({ description: `Only images whose ${name} is exactly this.` });
+
+/**
+ * `GET /v1/gallery/`: a page of the gallery, narrowed by any of the filters (all must hold), in
+ * either order. docs/gallery.md, "Finding images".
+ */
 export const ListImagesQuery = PageQuery.extend({
+  session_id: idSchema('a session').optional().openapi({ description: "Only the images of this chat session." }),
+  message_id: idSchema('a message').optional().openapi({ description: 'Only the image(s) this chat message made.' }),
+  intent: z
+    .enum(INTENTS, { message: `intent must be one of ${INTENTS.join(', ')}` })
+    .optional()
+    .openapi({ description: 'Only images made with this intent.' }),
+  provider: label('provider', 100),
+  model: label('model', 200),
   is_nsfw: z
     .enum(['true', 'false'], { message: 'is_nsfw must be "true" or "false"' })
     .transform((value) => value === 'true')
@@ -76,7 +116,55 @@ export const ListImagesQuery = PageQuery.extend({
   album_id: idSchema('an album')
     .optional()
     .openapi({ description: "Only the images in this album of the caller's (not theirs, or no such album: 404)." }),
+  created_after: instant('created_after', 'Only images created at or after this instant.'),
+  created_before: instant('created_before', 'Only images created before this instant.'),
+  q: z
+    .string()
+    .max(MAX_QUERY_CHARS, `q must be at most ${MAX_QUERY_CHARS} characters`)
+    .refine((value) => isStorableText(value), 'q must not contain NUL characters or unpaired surrogates')
+    .transform((value) => value.trim() || undefined)
+    .optional()
+    .openapi({
+      description:
+        'Words to find in the prompt or refined prompt (full-text: "sunsets" finds "sunset"; `"a phrase"`, `-word` and `or` work as in a web search). A blank `q` searches nothing.',
+    }),
+  sort: z
+    .enum(GALLERY_SORTS, { message: 'sort must be "newest" or "oldest"' })
+    .default('newest')
+    .openapi({ description: 'Newest first (the default) or oldest first. A cursor continues only the sort and filters it was made with.' }),
+}).refine((query) => !(query.created_after && query.created_before && query.created_after >= query.created_before), {
+  message: 'created_after must be before created_before',
+  path: ['created_after'],
 });
+export type ListImagesQuery = z.infer<typeof ListImagesQuery>;
+
+/** The list's query as a filter and a sort (wire names to code names, once). */
+export function toListFilter(query: ListImagesQuery): { sort: GallerySort; filter: GalleryFilter } {
+  return {
+    sort: query.sort,
+    filter: {
+      sessionId: query.session_id,
+      messageId: query.message_id,
+      intent: query.intent,
+      provider: query.provider,
+      model: query.model,
+      isNsfw: query.is_nsfw,
+      createdAfter: query.created_after,
+      createdBefore: query.created_before,
+      q: query.q,
+      favorite: query.favorite,
+      albumId: query.album_id,
+    },
+  };
+}
+
+export const MessageIdParam = z.object({
+  message_id: idSchema('a message').openapi({ param: { name: 'message_id', in: 'path' }, example: '01950000-0000-7000-8000-000000000000' }),
+});
+
+export const MessageImages = z
+  .object({ data: z.array(GalleryImage).openapi({ description: 'Oldest first; live and trashed (see `deleted_at`).' }) })
+  .openapi('MessageImages');
 
 export const ImageIdParam = z.object({
   id: idSchema('an image').openapi({ param: { name: 'id', in: 'path' }, example: '01950000-0000-7000-8000-000000000000' }),
@@ -90,6 +178,7 @@ export const CreateImageBody = z
     url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2048),
     prompt: z.string().trim().min(1).max(MAX_PROMPT_CHARS),
     refined_prompt: z.string().trim().max(8000).optional(),
+    negative_prompt: z.string().trim().max(8000).optional(),
     width: side,
     height: side,
     format: z.enum(GALLERY_FORMATS),
@@ -131,6 +220,8 @@ export function toImageWire(row: GalleryImageRow, links: MediaLinks): GalleryIma
     parent_image_id: row.parentImageId,
     prompt: row.prompt,
     refined_prompt: row.refinedPrompt,
+    // Rows filed before the column existed kept it in metadata.
+    negative_prompt: row.negativePrompt ?? (typeof row.metadata.negative_prompt === 'string' ? row.metadata.negative_prompt : null),
     intent: row.intent,
     provider: row.provider,
     model: row.model,
@@ -145,6 +236,8 @@ export function toImageWire(row: GalleryImageRow, links: MediaLinks): GalleryIma
     is_nsfw: row.isNsfw,
     metadata: row.metadata,
     favorite: row.favoritedAt !== null,
+    usage: row.usage.map(toUsageWire),
+    timings_ms: row.timings,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     deleted_at: row.deletedAt?.toISOString() ?? null,

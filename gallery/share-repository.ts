@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../shared/connections/postgres.js';
-import { galleryImages as images, galleryShares as shares, type GalleryImageRow, type GalleryShareRow } from './schema.js';
+import { galleryImages as images, galleryShares as shares, imageColumns, type GalleryImageRow, type GalleryShareRow } from './schema.js';
 
 /** The share links' queries. The owner's are scoped by `userId` and the image; the public one by the token's hash alone. */
 
@@ -42,7 +42,7 @@ export async function selectOpenShare(
   query: { tokenHash: string; now: Date },
 ): Promise<{ share: GalleryShareRow; image: GalleryImageRow } | null> {
   const [row] = await db
-    .select({ share: shares, image: images })
+    .select({ share: shares, image: imageColumns })
     .from(shares)
     .innerJoin(images, and(eq(images.id, shares.imageId), eq(images.userId, shares.userId)))
     .where(

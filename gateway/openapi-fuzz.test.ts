@@ -230,6 +230,9 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (path.startsWith('/v1/gallery/') && parameter === 'id') return known.images;
   if (path.startsWith('/v1/gallery/') && parameter === 'share_id') return known.shares;
   if (path.startsWith('/s/') && parameter === 'token') return known.shareTokens;
+  // The by-message route, and the list's `message_id` filter.
+  if (path.startsWith('/v1/gallery/') && parameter === 'message_id') return known.messages;
+  if (path.startsWith('/v1/gallery/') && parameter === 'session_id') return known.sessions;
   if (path.startsWith('/media/') && parameter === 'key') return known.mediaKeys;
   if (parameter === 'user_id') return known.users;
   if (path.includes('/api-keys/') && parameter === 'id') return known.apiKeys;

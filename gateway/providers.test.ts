@@ -106,6 +106,11 @@ describe('the main path on Gemini and Cloudinary', () => {
 
     const [row] = (await atelier.api('GET', '/v1/gallery/')).body.data;
     expect(row).toMatchObject({ id: (final.image as { id: string }).id, storage: 'cloudinary', url: image.url, bytes: image.bytes });
+    // …and on its gallery image, which outlives the message (docs/gallery.md, "Finding images")
+    expect(row.usage).toEqual(final.usage);
+    const { refining, generating, uploading } = final.timings_ms as Record<string, number>;
+    expect(row.timings_ms).toEqual({ refining, generating, uploading });
+    expect(row.negative_prompt).toBe((final.refinement as { negative_prompt: string }).negative_prompt);
     expect(cloudinary.assets.has(`${upload?.folder}/${upload?.publicId}`)).toBe(true);
   });
 

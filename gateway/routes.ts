@@ -27,6 +27,7 @@ import {
   registerGetImage,
   registerGetLineage,
   registerListDeletedImages,
+  registerListMessageImages,
   registerListImages,
   registerOrgUsage,
   registerRestoreImage,
@@ -126,6 +127,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerAlbums(app, gallery); //                  POST, GET /albums/, GET, PATCH, DELETE /albums/{album_id}/,
   //                                                GET /albums/{album_id}/images/, PUT, DELETE /albums/{album_id}/images/{id}/
   registerBulkImages(app, gallery); //              POST   /bulk/
+  registerListMessageImages(app, gallery); //       GET    /by-message/{message_id}/
   registerGetImage(app, gallery); //                GET    /{id}/
   registerGetLineage(app, gallery); //              GET    /{id}/lineage/
   registerFavoriteImage(app, gallery); //           PUT, DELETE /{id}/favorite/

@@ -35,8 +35,11 @@ export function encodeCursor(key: readonly string[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** What each part of a cursor's sort key is: an id, or a time as `toISOString()` writes it. */
-export type CursorPart = 'uuid' | 'timestamp';
+/**
+ * What each part of a cursor's sort key is: an id, a time as `toISOString()` writes it, or a
+ * short tag naming what the cursor was made under (a listing's sort and filter).
+ */
+export type CursorPart = 'uuid' | 'timestamp' | 'tag';
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -45,6 +48,7 @@ const PART_CHECKS: Record<CursorPart, (value: string) => boolean> = {
   // Round-tripped, so a date JavaScript would roll over ("2025-02-30") is refused, not sent on
   // to a database that refuses it.
   timestamp: (value) => ISO_TIMESTAMP.test(value) && new Date(value).toISOString() === value,
+  tag: (value) => /^[A-Za-z0-9._-]{1,64}$/.test(value),
 };
 
 /**

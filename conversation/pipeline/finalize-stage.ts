@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { saveImage, storedImageFields } from '../../gallery/index.js';
 import type { StageJob } from '../../shared/queues.js';
-import { isFinal, type MessageRecord } from '../message.js';
+import { isFinal, type MessageRecord, type StageUsage } from '../message.js';
 import { transitionMessage } from '../transition-message.js';
 import type { PipelineContext } from './context.js';
 import { endTurn } from './turns.js';
@@ -34,7 +34,8 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
   if (!saving) return;
   const startedAt = performance.now();
   // One row per variation, each keyed by (message, variation): a second run files none twice.
-  for (const [variation, image] of [saving.image, ...saving.moreImages].entries()) {
+  const images = [saving.image, ...saving.moreImages];
+  for (const [variation, image] of images.entries()) {
     if (!image) continue;
     await saveImage({
       ctx: ctx.gallery,
@@ -49,9 +50,26 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
         prompt: saving.content,
         refinedPrompt: saving.refinedPrompt,
         intent: saving.intent,
-        metadata: { negative_prompt: saving.refinement?.negativePrompt ?? null },
+        negativePrompt: saving.refinement?.negativePrompt ?? null,
+        // What made it, kept with the image: the message may be deleted with its session, the image stays.
+        // `saving` is not timed yet (the row is written while it runs); the message's own timings have it.
+        usage: usageOfVariation(saving, variation, images.length),
+        timings: saving.timings,
       },
     });
   }
   await transitionMessage(ctx, saving.id, { type: 'completed', tookMs: Math.round(performance.now() - startedAt) }, saving);
+}
+
+/**
+ * What one variation's row keeps of the message's usage: the shared calls (refining) and its own
+ * image call, when each variation reported one (the image stage records them in order); with one
+ * image, all of it.
+ */
+function usageOfVariation(message: MessageRecord, variation: number, count: number): StageUsage[] {
+  if (count === 1) return message.usage;
+  const imageCalls = message.usage.filter((usage) => usage.stage === 'generating');
+  const shared = message.usage.filter((usage) => usage.stage !== 'generating');
+  const own = imageCalls.length === count ? imageCalls[variation] : undefined;
+  return own ? [...shared, own] : shared;
 }

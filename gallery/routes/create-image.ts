@@ -40,6 +40,7 @@ export function registerCreateImage(app: App, ctx: GalleryContext): void {
         messageId: body.message_id,
         prompt: body.prompt,
         refinedPrompt: body.refined_prompt,
+        negativePrompt: body.negative_prompt,
         intent: body.intent,
         provider: body.provider,
         model: body.model,

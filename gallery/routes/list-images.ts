@@ -2,13 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { errorResponses, type App } from '../../shared/http.js';
 import type { GalleryContext } from '../context.js';
 import { listImages } from '../list-images.js';
-import { GalleryImagePage, ListImagesQuery, toImageWire } from '../schemas.js';
+import { GalleryImagePage, ListImagesQuery, toImageWire, toListFilter } from '../schemas.js';
 
 const route = createRoute({
   method: 'get',
   path: '/v1/gallery',
   tags: ['gallery'],
-  summary: "The user's gallery, newest first (images in the trash are not listed)",
+  summary: "The user's gallery, newest or oldest first, filtered and searched (images in the trash are not listed)",
   request: { query: ListImagesQuery },
   responses: {
     200: { description: 'One page', content: { 'application/json': { schema: GalleryImagePage } } },
@@ -20,8 +20,9 @@ const route = createRoute({
 
 export function registerListImages(app: App, ctx: GalleryContext): void {
   app.openapi(route, async (c) => {
-    const { limit, cursor, is_nsfw: isNsfw, favorite, album_id: albumId } = c.req.valid('query');
-    const page = await listImages({ ctx, input: { userId: c.get('userId'), limit, cursor, isNsfw, favorite, albumId } });
+    const query = c.req.valid('query');
+    const { sort, filter } = toListFilter(query);
+    const page = await listImages({ ctx, input: { userId: c.get('userId'), limit: query.limit, cursor: query.cursor, sort, filter } });
     return c.json({ data: page.items.map((row) => toImageWire(row, ctx.links)), next_cursor: page.nextCursor }, 200);
   });
 }

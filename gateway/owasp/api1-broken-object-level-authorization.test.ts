@@ -75,6 +75,8 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['POST', '/api/v1/chat/sessions/{id}/messages/{message_id}/regenerate/', `/api/v1/chat/sessions/{bob}/messages/${message}/regenerate/`, {}],
     ['GET', '/v1/gallery/{id}/', `/v1/gallery/${image}/`],
     ['GET', '/v1/gallery/{id}/lineage/', `/v1/gallery/${image}/lineage/`],
+    // 404, not an empty list: Bob has no image of her message, and cannot tell it exists.
+    ['GET', '/v1/gallery/by-message/{message_id}/', `/v1/gallery/by-message/${message}/`],
     // Bob's own session, naming her image as the one to edit.
     ['POST', '/api/v1/chat/sessions/{id}/messages/', `/api/v1/chat/sessions/{bob}/messages/`, { content: 'make it blue', options: { source_image_id: image } }],
     ['GET', '/v1/gallery/{id}/', `/v1/gallery/${external}/`],
@@ -173,6 +175,8 @@ describe('another user naming her ids', () => {
 
   it('sees none of her rows in his lists, nor with her cursors', async () => {
     const lists = ['/api/v1/chat/sessions/', '/v1/gallery/', '/v1/gallery/deleted/', '/v1/gallery/albums/', '/v1/api-keys/', '/v1/templates/', '/v1/webhooks/'];
+    // The gallery's filters naming her session and message, and a search for her prompt's words.
+    lists.push(`/v1/gallery/?session_id=${her.session}`, `/v1/gallery/?message_id=${her.message}`, '/v1/gallery/?q=lighthouse', '/v1/gallery/?q=kite&sort=oldest');
     for (const list of lists) {
       const reply = await bob.api('GET', list);
       expect(reply.status, list).toBe(200);
