@@ -15,6 +15,12 @@ export { listDeletedImages } from './list-deleted-images.js';
 export { restoreImage } from './restore-image.js';
 export { deleteImagePermanently } from './delete-image-permanently.js';
 export { getOrgUsage, type OrgUsage } from './org-usage.js';
+export { galleryExports, type GalleryExportRow } from './schema.js';
+export type { ExportsContext } from './exports/context.js';
+export { createExportQueue, EXPORT_QUEUE, type ExportJob } from './exports/queue.js';
+export { startExportWorker, type ExportWorker } from './exports/worker.js';
+export { createExport } from './exports/create-export.js';
+export { getExport } from './exports/get-export.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
@@ -25,3 +31,5 @@ export { registerDeleteImage } from './routes/delete-image.js';
 export { registerRestoreImage } from './routes/restore-image.js';
 export { registerDeleteImagePermanently } from './routes/delete-image-permanently.js';
 export { registerOrgUsage } from './routes/org-usage.js';
+export { registerCreateExport } from './routes/create-export.js';
+export { registerGetExport } from './routes/get-export.js';

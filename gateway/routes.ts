@@ -18,9 +18,11 @@ import {
   type ConversationContext,
 } from '../conversation/index.js';
 import {
+  registerCreateExport,
   registerCreateImage,
   registerDeleteImage,
   registerDeleteImagePermanently,
+  registerGetExport,
   registerGetImage,
   registerGetLineage,
   registerListDeletedImages,
@@ -115,6 +117,8 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerListImages(app, gallery); //              GET    /
   registerCreateImage(app, gallery); //             POST   /
   registerListDeletedImages(app, gallery); //       GET    /deleted/
+  registerCreateExport(app, ctx.exports); //        POST   /exports/  (202; built by the export worker)
+  registerGetExport(app, ctx.exports); //           GET    /exports/{id}/  (status, progress, signed download URL)
   registerGetImage(app, gallery); //                GET    /{id}/
   registerGetLineage(app, gallery); //              GET    /{id}/lineage/
   registerDeleteImage(app, gallery); //             DELETE /{id}/
@@ -125,6 +129,6 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerWebhookEndpoints(app, ctx.webhooks); //   POST, GET /, DELETE /{id}/, POST /{id}/rotate-secret/
   registerWebhookDeliveries(app, ctx.webhooks); //  GET    /{id}/deliveries/
 
-  // stored files, when they are on local disk
-  if (ctx.mediaDir) registerMedia(app, { mediaDir: ctx.mediaDir, signer: ctx.mediaSigner }); // GET /media/*  (signed URLs)
+  // stored files on local disk (the images, when stored there; the exports, always)
+  registerMedia(app, { mediaDir: ctx.mediaDir, signer: ctx.mediaSigner }); // GET /media/*  (signed URLs)
 }

@@ -121,6 +121,8 @@ const EnvSchema = z.object({
     .transform((value) => value === 'true' || value === '1' || value === 'yes'),
   WEBHOOK_BACKOFF_MS: integer(1, 3_600_000, 5000),
   WEBHOOK_TIMEOUT_MS: integer(100, 120_000, 10_000),
+  EXPORT_MAX_IMAGES: integer(1, 100_000, 5000),
+  EXPORT_TTL_S: integer(1, 30 * 24 * 3600, 24 * 3600),
 });
 
 export interface Config {
@@ -177,6 +179,15 @@ export interface Config {
   auth: AuthConfig;
   limits: LimitsConfig;
   webhooks: WebhooksConfig;
+  exports: ExportsConfig;
+}
+
+/** Gallery exports (docs/gallery.md, "Exports"). */
+export interface ExportsConfig {
+  /** The most images one export may hold (EXPORT_MAX_IMAGES, default 5000); more is a 400. */
+  maxImages: number;
+  /** How long a finished export's file and download URL live, in seconds (EXPORT_TTL_S, default 86400). */
+  ttlSeconds: number;
 }
 
 /** Webhook deliveries (docs/webhooks.md). */
@@ -317,6 +328,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       backoffMs: e.WEBHOOK_BACKOFF_MS,
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     },
+    exports: { maxImages: e.EXPORT_MAX_IMAGES, ttlSeconds: e.EXPORT_TTL_S },
     limits: {
       costlyPerMinute: e.RATE_LIMIT_PER_MINUTE,
       authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
