@@ -49,6 +49,7 @@ const known = {
   apiKeys: [] as string[],
   templates: [] as string[],
   webhooks: [] as string[],
+  exports: [] as string[],
 };
 /** Operations that succeed only with a secret no fuzzer can guess (a password, a live refresh token); gateway/owasp/api2 shows them succeeding. */
 const NEEDS_A_SECRET = new Set(['POST /v1/auth/login/', 'POST /v1/auth/refresh/']);
@@ -185,6 +186,9 @@ beforeAll(async () => {
     if (index < 2) expect((await call('DELETE', `/v1/gallery/${id}/`)).status).toBe(200);
   }
 
+  // An export of the generated image (one with a file of ours), done or on its way.
+  known.exports.push(field(await call('POST', '/v1/gallery/exports/', { ids: [known.images[0]], format: 'png' }), 'id'));
+
   for (let index = 0; index < 3; index += 1) {
     known.templates.push(field(await call('POST', '/v1/templates/', { name: `fuzz ${index}`, text: 'a {subject} at {time}', defaults: { time: 'dusk' } }), 'id'));
   }
@@ -209,6 +213,7 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (path.endsWith('/regenerate/')) return parameter === 'id' ? known.imageMessages.sessions : parameter === 'message_id' ? known.imageMessages.messages : [];
   if (path.startsWith('/api/v1/chat/')) return parameter === 'id' ? known.sessions : parameter === 'message_id' ? known.messages : [];
   if (path.startsWith('/internal/') && parameter === 'message_id') return known.deadLetters;
+  if (path.startsWith('/v1/gallery/exports/') && parameter === 'id') return known.exports;
   if (path.startsWith('/v1/gallery/') && parameter === 'id') return known.images;
   if (path.startsWith('/media/') && parameter === 'key') return known.mediaKeys;
   if (parameter === 'user_id') return known.users;
@@ -326,7 +331,7 @@ describe('the served OpenAPI document', () => {
 
 describe('another user', () => {
   it('is answered within the contract on every operation naming the first user\'s ids, and never with a 2xx', async () => {
-    const theirs = [...known.sessions, ...known.messages, ...known.deadLetters, ...known.images, ...known.mediaKeys];
+    const theirs = [...known.sessions, ...known.messages, ...known.deadLetters, ...known.images, ...known.exports, ...known.mediaKeys];
     const credential = fc.constant(`Bearer ${stranger.token}`);
     const failures: string[] = [];
     for (const operation of operationsOf(document).filter(({ parameters }) => parameters.some((parameter) => parameter.in === 'path'))) {

@@ -14,7 +14,7 @@ let atelier: TestAtelier;
 let alice: TestUser;
 let bob: TestUser;
 let aliceSocket: Socket;
-const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '', webhook: '' };
+const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '', webhook: '', export: '' };
 
 beforeAll(async () => {
   // Her webhook points at this machine (nothing listens there): allowed for the test.
@@ -44,6 +44,7 @@ beforeAll(async () => {
   her.apiKey = (await alice.api('POST', '/v1/api-keys/', { name: 'alice key' })).body.id;
   her.template = (await alice.api('POST', '/v1/templates/', { name: 'private', text: 'a {subject} at dusk' })).body.id;
   her.webhook = (await alice.api('POST', '/v1/webhooks/', { url: 'http://127.0.0.1:9/hook', events: ['message.cancelled'] })).body.id;
+  her.export = (await alice.api('POST', '/v1/gallery/exports/', { ids: [her.image], format: 'zip' })).body.id;
 });
 
 afterAll(async () => {
@@ -53,6 +54,7 @@ afterAll(async () => {
 /** Every route that takes an id, with Alice's ids in it: method, path as documented, path as sent, body. */
 function cases(): Array<[string, string, string, unknown?]> {
   const { session, message, failed, image, trashed, external, apiKey, template, webhook } = her;
+  const herExport = her.export;
   return [
     ['GET', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`],
     ['PATCH', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`, { title: 'hijack' }],
@@ -77,6 +79,9 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['POST', '/v1/gallery/{id}/restore/', `/v1/gallery/${trashed}/restore/`],
     ['DELETE', '/v1/gallery/{id}/permanent/', `/v1/gallery/${image}/permanent/`],
     ['DELETE', '/v1/gallery/{id}/permanent/', `/v1/gallery/${trashed}/permanent/`],
+    ['GET', '/v1/gallery/exports/{id}/', `/v1/gallery/exports/${herExport}/`],
+    // Her image, named in an export of Bob's own.
+    ['POST', '/v1/gallery/exports/', '/v1/gallery/exports/', { ids: [image], format: 'zip' }],
     ['DELETE', '/v1/api-keys/{id}/', `/v1/api-keys/${apiKey}/`],
     ['GET', '/v1/templates/{id}/', `/v1/templates/${template}/`],
     ['PATCH', '/v1/templates/{id}/', `/v1/templates/${template}/`, { name: 'hijack' }],
@@ -123,6 +128,7 @@ describe('another user naming her ids', () => {
     expect(history.map((message) => message.content)).toEqual(['a lighthouse at dusk']);
     expect((await alice.api('GET', `/v1/gallery/${her.image}/`)).body).toMatchObject({ id: her.image, deleted_at: null });
     expect((await alice.api('GET', `/v1/gallery/${her.trashed}/`)).body.deleted_at).toEqual(expect.any(String));
+    expect((await alice.api('GET', `/v1/gallery/exports/${her.export}/`)).status).toBe(200);
     expect((await alice.api('GET', '/v1/api-keys/')).body.items[0]).toMatchObject({ id: her.apiKey, revoked_at: null });
     expect((await alice.api('GET', `/v1/templates/${her.template}/`)).body).toMatchObject({ name: 'private' });
     expect((await alice.api('GET', '/v1/webhooks/')).body.items).toEqual([expect.objectContaining({ id: her.webhook, disabled_at: null })]);
