@@ -207,11 +207,13 @@ describe('an export of three images', () => {
   }
 
   it('as one image: the file itself', async () => {
-    const done = await exportOf(alice, { ids: [herImages[0]], format: 'webp', size: 100 });
+    const done = await exportOf(alice, { ids: [herImages[0]], format: 'webp', size: 40 });
     const file = await download(done.download_url as string);
     expect(file.type).toBe('image/webp');
-    const meta = await sharp(file.bytes).metadata();
-    expect(meta).toMatchObject({ format: 'webp', width: 100, height: 75 });
+    expect(await sharp(file.bytes).metadata()).toMatchObject({ format: 'webp', width: 40, height: 30 });
+    // A size is a bound: an image is never enlarged to it.
+    const large = await exportOf(alice, { ids: [herImages[0]], format: 'png', size: 4000 });
+    expect(await sharp((await download(large.download_url as string)).bytes).metadata()).toMatchObject({ format: 'png', width: 80, height: 60 });
   });
 
   it('by filter: the images of a session, newest first', async () => {

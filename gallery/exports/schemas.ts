@@ -34,7 +34,7 @@ export const CreateExportBody = z
         '`png`, `jpg`, `webp`: each image converted (one image: that file; several: a zip of them with `metadata.json`). ' +
         '`pdf`: one image a page, its prompt under it. `zip`: the images in their own format, plus `metadata.json`.',
     }),
-    size: z.int().min(16).max(MAX_EXPORT_SIDE).optional().openapi({ description: 'Longest side of each image, in px (kept in proportion). Default: each image\'s own size.' }),
+    size: z.int().min(16).max(MAX_EXPORT_SIDE).optional().openapi({ description: 'Longest side of each image at most, in px: larger images are shrunk to it, in proportion; none is enlarged. Default: each image\'s own size.' }),
     quality: z.int().min(1).max(100).optional().openapi({ description: 'Encoder quality 1..100 for jpg, webp and the PDF\'s pictures (png is lossless and ignores it).' }),
   })
   .refine((body) => (body.ids === undefined) !== (body.filter === undefined), {

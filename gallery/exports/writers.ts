@@ -24,7 +24,7 @@ export interface ExportItem {
 
 export interface WriteExportOptions {
   format: ExportFormat;
-  /** Longest side, px; null: each image's own size. */
+  /** Longest side, px, at most (images are shrunk to it, never enlarged); null: each image's own size. */
   size: number | null;
   /** 1..100; null: the encoder's default ({@link DEFAULT_QUALITY}). */
   quality: number | null;
@@ -147,7 +147,8 @@ function describe(row: GalleryImageRow): Record<string, unknown> {
 
 async function convert(data: Buffer, format: ImageFormat, options: Pick<WriteExportOptions, 'size' | 'quality'>): Promise<Buffer> {
   let image = sharp(data);
-  if (options.size !== null) image = image.resize({ width: options.size, height: options.size, fit: 'inside' });
+  // Never enlarged: a size is a bound (enlarging a thumbnail to 8192 px would only cost CPU and bytes).
+  if (options.size !== null) image = image.resize({ width: options.size, height: options.size, fit: 'inside', withoutEnlargement: true });
   const quality = options.quality ?? DEFAULT_QUALITY;
   if (format === 'jpeg') return image.flatten({ background: '#ffffff' }).jpeg({ quality }).toBuffer();
   if (format === 'webp') return image.webp({ quality }).toBuffer();
