@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import sharp from 'sharp';
 import { createExport, getExport, saveImage } from '../gallery/index.js';
 import { startAtelier } from '../gateway/system.js';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     global.gc?.();
     const idle = process.memoryUsage();
     console.log(`${services.describe}; ${IMAGES} images of ${SIDE}×${SIDE} px, ${(stored / MB).toFixed(0)} MB stored`);
-    console.log(`idle: rss ${(idle.rss / MB).toFixed(0)} MB, heap ${(idle.heapUsed / MB).toFixed(0)} MB; heap limit ${process.execArgv.join(' ') || process.env.NODE_OPTIONS || 'default'}`);
+    console.log(`idle: rss ${(idle.rss / MB).toFixed(0)} MB, heap ${(idle.heapUsed / MB).toFixed(0)} MB; heap limit ${(getHeapStatistics().heap_size_limit / MB).toFixed(0)} MB`);
     console.log('format      time    file      peak rss (+idle)   peak heap (+idle)   peak external+buffers');
 
     for (const [format, size] of [['zip', null], ['pdf', null], ['webp', 128], ['jpg', null]] as const) {
