@@ -3,7 +3,7 @@ import { newId } from '../../shared/ids.js';
 import type { GalleryExportRow, ExportFormat } from '../schema.js';
 import type { ExportsContext } from './context.js';
 import { exportJobId } from './queue.js';
-import { insertExport, selectImageFiles } from './repository.js';
+import { insertExport, selectImageFiles, updateExport } from './repository.js';
 import { selectFilteredImageIds, type ExportFilter } from './select-images.js';
 
 export interface CreateExportInput {
@@ -46,7 +46,13 @@ export async function createExport({ ctx, input }: { ctx: ExportsContext; input:
     createdAt: at,
     updatedAt: at,
   });
-  await ctx.queue.add('build', { exportId: id, userId: input.userId }, { jobId: exportJobId(id, 'build') });
+  try {
+    await ctx.queue.add('build', { exportId: id, userId: input.userId }, { jobId: exportJobId(id, 'build') });
+  } catch (error) {
+    // Not queued, so never built: say so on the row rather than leave it queued for ever.
+    await updateExport(ctx.db, { userId: input.userId, id }, { status: 'failed', error: 'the export could not be queued; ask for it again', updatedAt: at }).catch(() => undefined);
+    throw error;
+  }
   return row;
 }
 
