@@ -35,6 +35,12 @@ export { createShare } from './create-share.js';
 export { listShares } from './list-shares.js';
 export { revokeShare } from './revoke-share.js';
 export { openShare } from './open-share.js';
+export { galleryExports, type GalleryExportRow } from './schema.js';
+export type { ExportsContext } from './exports/context.js';
+export { createExportQueue, EXPORT_QUEUE, type ExportJob } from './exports/queue.js';
+export { startExportWorker, type ExportWorker } from './exports/worker.js';
+export { createExport } from './exports/create-export.js';
+export { getExport } from './exports/get-export.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
@@ -51,3 +57,5 @@ export { registerAlbums } from './routes/albums.js';
 export { registerBulkImages } from './routes/bulk-images.js';
 export { registerShares } from './routes/shares.js';
 export { registerSharePages } from './routes/share-page.js';
+export { registerCreateExport } from './routes/create-export.js';
+export { registerGetExport } from './routes/get-export.js';

@@ -192,3 +192,52 @@ export const galleryShares = pgTable(
 );
 
 export type GalleryShareRow = typeof galleryShares.$inferSelect;
+/** Where an export is: queued, being built, ready to download, failed, or past its TTL (file removed). */
+export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+/** What an export is made as: one image format (a zip of them when there are several), a PDF, or a zip of the originals. */
+export const EXPORT_FORMATS = ['png', 'jpg', 'webp', 'pdf', 'zip'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * One row per export a user asked for (docs/gallery.md, "Exports"). The selection is resolved
+ * when it is asked for and kept here (`image_ids`, in export order), so a filter means "the
+ * images that matched then", and the job reads nothing but this row and those images.
+ */
+export const galleryExports = pgTable(
+  'gallery_exports',
+  {
+    /** UUIDv7. */
+    id: uuid('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    status: text('status', { enum: EXPORT_STATUSES }).notNull().default('queued'),
+    format: text('format', { enum: EXPORT_FORMATS }).notNull(),
+    /** Longest side of each image, in px; null keeps each image's own size. */
+    size: integer('size'),
+    /** 1..100 for jpg, webp and the PDF's pictures; null: the encoder's default. */
+    quality: integer('quality'),
+    imageIds: uuid('image_ids').array().notNull(),
+    /** Images written so far, of `total`. */
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull(),
+    /** The file's storage key once built (`users/{userId}/exports/{id}.{ext}` under the media folder). */
+    fileKey: text('file_key'),
+    bytes: bigint('bytes', { mode: 'number' }),
+    /** Why it failed, in words fit for the client. */
+    error: text('error'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    completedAt: timestamptz('completed_at'),
+    /** When the file and its download URL stop: `completed_at` + EXPORT_TTL_S. */
+    expiresAt: timestamptz('expires_at'),
+  },
+  (t) => [
+    index('gallery_exports_user_idx').on(t.userId, t.id),
+    check('gallery_exports_status_check', sql`${t.status} in ('queued', 'running', 'done', 'failed', 'expired')`),
+    check('gallery_exports_format_check', sql`${t.format} in ('png', 'jpg', 'webp', 'pdf', 'zip')`),
+  ],
+);
+
+export type GalleryExportRow = typeof galleryExports.$inferSelect;
+export type NewGalleryExportRow = typeof galleryExports.$inferInsert;

@@ -71,7 +71,7 @@ export const GalleryImagePage = z
 /** The longest `q`: a search is a few words, not a document. */
 export const MAX_QUERY_CHARS = 200;
 
-const instant = (name: string, description: string) =>
+export const instant = (name: string, description: string) =>
   z.iso
     .datetime({ offset: true, message: `${name} must be an ISO 8601 date-time, such as 2025-01-01T00:00:00Z` })
     .transform((value) => new Date(value))
@@ -80,7 +80,7 @@ const instant = (name: string, description: string) =>
     .optional()
     .openapi({ description, example: '2025-01-01T00:00:00Z' });
 
-const label = (name: string, max: number) =>
+export const label = (name: string, max: number) =>
   z
     .string()
     .trim()
@@ -94,6 +94,18 @@ const label = (name: string, max: number) =>
  * `GET /v1/gallery/`: a page of the gallery, narrowed by any of the filters (all must hold), in
  * either order. docs/gallery.md, "Finding images".
  */
+/** The search words of a list or an export filter (`q`). */
+export const searchText = z
+  .string()
+  .max(MAX_QUERY_CHARS, `q must be at most ${MAX_QUERY_CHARS} characters`)
+  .refine((value) => isStorableText(value), 'q must not contain NUL characters or unpaired surrogates')
+  .transform((value) => value.trim() || undefined)
+  .optional()
+  .openapi({
+    description:
+      'Words to find in the prompt or refined prompt (full-text: "sunsets" finds "sunset"; `"a phrase"`, `-word` and `or` work as in a web search). A blank `q` searches nothing.',
+  });
+
 export const ListImagesQuery = PageQuery.extend({
   session_id: idSchema('a session').optional().openapi({ description: "Only the images of this chat session." }),
   message_id: idSchema('a message').optional().openapi({ description: 'Only the image(s) this chat message made.' }),
@@ -118,16 +130,7 @@ export const ListImagesQuery = PageQuery.extend({
     .openapi({ description: "Only the images in this album of the caller's (not theirs, or no such album: 404)." }),
   created_after: instant('created_after', 'Only images created at or after this instant.'),
   created_before: instant('created_before', 'Only images created before this instant.'),
-  q: z
-    .string()
-    .max(MAX_QUERY_CHARS, `q must be at most ${MAX_QUERY_CHARS} characters`)
-    .refine((value) => isStorableText(value), 'q must not contain NUL characters or unpaired surrogates')
-    .transform((value) => value.trim() || undefined)
-    .optional()
-    .openapi({
-      description:
-        'Words to find in the prompt or refined prompt (full-text: "sunsets" finds "sunset"; `"a phrase"`, `-word` and `or` work as in a web search). A blank `q` searches nothing.',
-    }),
+  q: searchText,
   sort: z
     .enum(GALLERY_SORTS, { message: 'sort must be "newest" or "oldest"' })
     .default('newest')

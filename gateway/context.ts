@@ -9,7 +9,7 @@ import {
   type FinalHook,
   type PipelineQueues,
 } from '../conversation/index.js';
-import { migrateGallery, trashSessionImages, type GalleryContext } from '../gallery/index.js';
+import { createExportQueue, migrateGallery, trashSessionImages, type ExportsContext, type GalleryContext } from '../gallery/index.js';
 import { migrateTemplates, renderTemplate, type TemplatesContext } from '../templates/index.js';
 import { findDisplayName, loadInstanceSecret, startIdentity, type IdentityContext } from '../identity/index.js';
 import { createLimits, type Limits } from '../limits/index.js';
@@ -86,6 +86,8 @@ export interface AtelierContext {
   /** Signs the disk files' URLs (links) and checks them (the media route); one key for the whole instance. */
   mediaSigner: MediaSigner;
   gallery: GalleryContext;
+  /** The gallery's exports: their queue, limits and where their files go (docs/gallery.md, "Exports"). */
+  exports: ExportsContext;
   /** A chat session deleted with `images=trash` moves its images to the gallery's trash through this. */
   trashSessionImages: (input: { userId: string; sessionId: string }) => Promise<number>;
   /** Prompt templates (Postgres). */
@@ -110,8 +112,11 @@ export interface AtelierContext {
   outages: OutageMonitor;
   /** For every client's connection errors: an outage goes to the monitor, anything else to the log. */
   onConnectionError: (error: unknown) => void;
-  /** Set when files are on local disk: the gateway serves them at `/media/`. */
-  mediaDir: string | undefined;
+  /**
+   * The media folder (`DATA_DIR/media`), served at `/media/` by signed URLs: the images when they
+   * are on local disk, and the exports' files whatever the image storage.
+   */
+  mediaDir: string;
   /** What each part runs on, for the start banner. */
   parts: Record<string, string>;
   close(): Promise<void>;
@@ -283,6 +288,23 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       },
     };
 
+    const exportQueue = createExportQueue({ connection: redis, prefix: config.queuePrefix });
+    exportQueue.on('error', onConnectionError);
+    closers.push(() => exportQueue.close());
+    const exports: ExportsContext = {
+      db: postgres.db,
+      storage,
+      queue: exportQueue,
+      mediaDir,
+      signer: mediaSigner,
+      publicUrl,
+      realtime,
+      logger,
+      maxImages: config.exports.maxImages,
+      ttlSeconds: config.exports.ttlSeconds,
+    };
+    parts.exports = `bullmq, files in ${path.join(mediaDir, 'users', '*', 'exports')} for ${config.exports.ttlSeconds} s, at most ${config.exports.maxImages} images each`;
+
     return {
       config,
       logger,
@@ -304,6 +326,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       links,
       mediaSigner,
       gallery,
+      exports,
       trashSessionImages: (input) => trashSessionImages({ ctx: gallery, input }),
       templates,
       renderTemplate: (input) => renderTemplate({ ctx: templates, input }),
@@ -316,7 +339,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       quota: limits.quota,
       outages,
       onConnectionError,
-      mediaDir: storage.kind === 'disk' ? mediaDir : undefined,
+      mediaDir,
       parts,
       close,
     };

@@ -53,6 +53,7 @@ const known = {
   /** Share links of the first live image, and their tokens (the public `/s/{token}`). */
   shares: [] as string[],
   shareTokens: [] as string[],
+  exports: [] as string[],
 };
 /** Operations that succeed only with a secret no fuzzer can guess (a password, a live refresh token); gateway/owasp/api2 shows them succeeding. */
 const NEEDS_A_SECRET = new Set(['POST /v1/auth/login/', 'POST /v1/auth/refresh/']);
@@ -201,6 +202,8 @@ beforeAll(async () => {
     known.shares.push(link.id);
     known.shareTokens.push(link.token);
   }
+  // An export of the generated image (one with a file of ours), done or on its way.
+  known.exports.push(field(await call('POST', '/v1/gallery/exports/', { ids: [known.images[0]], format: 'png' }), 'id'));
 
   for (let index = 0; index < 3; index += 1) {
     known.templates.push(field(await call('POST', '/v1/templates/', { name: `fuzz ${index}`, text: 'a {subject} at {time}', defaults: { time: 'dusk' } }), 'id'));
@@ -227,6 +230,7 @@ function knownValues(path: string, parameter: string): readonly string[] {
   if (path.startsWith('/api/v1/chat/')) return parameter === 'id' ? known.sessions : parameter === 'message_id' ? known.messages : [];
   if (path.startsWith('/internal/') && parameter === 'message_id') return known.deadLetters;
   if (path.startsWith('/v1/gallery/albums/') && parameter === 'album_id') return known.albums;
+  if (path.startsWith('/v1/gallery/exports/') && parameter === 'id') return known.exports;
   if (path.startsWith('/v1/gallery/') && parameter === 'id') return known.images;
   if (path.startsWith('/v1/gallery/') && parameter === 'share_id') return known.shares;
   if (path.startsWith('/s/') && parameter === 'token') return known.shareTokens;
@@ -349,7 +353,7 @@ describe('the served OpenAPI document', () => {
 
 describe('another user', () => {
   it('is answered within the contract on every operation naming the first user\'s ids, and never with a 2xx', async () => {
-    const theirs = [...known.sessions, ...known.messages, ...known.deadLetters, ...known.images, ...known.albums, ...known.mediaKeys];
+    const theirs = [...known.sessions, ...known.messages, ...known.deadLetters, ...known.images, ...known.albums, ...known.exports, ...known.mediaKeys];
     const credential = fc.constant(`Bearer ${stranger.token}`);
     const failures: string[] = [];
     for (const operation of operationsOf(document).filter(({ parameters }) => parameters.some((parameter) => parameter.in === 'path'))) {

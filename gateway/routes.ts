@@ -20,10 +20,12 @@ import {
 import {
   registerAlbums,
   registerBulkImages,
+  registerCreateExport,
   registerCreateImage,
   registerDeleteImage,
   registerDeleteImagePermanently,
   registerFavoriteImage,
+  registerGetExport,
   registerGetImage,
   registerGetLineage,
   registerListDeletedImages,
@@ -128,6 +130,8 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   //                                                GET /albums/{album_id}/images/, PUT, DELETE /albums/{album_id}/images/{id}/
   registerBulkImages(app, gallery); //              POST   /bulk/
   registerListMessageImages(app, gallery); //       GET    /by-message/{message_id}/
+  registerCreateExport(app, ctx.exports); //        POST   /exports/  (202; built by the export worker)
+  registerGetExport(app, ctx.exports); //           GET    /exports/{id}/  (status, progress, signed download URL)
   registerGetImage(app, gallery); //                GET    /{id}/
   registerGetLineage(app, gallery); //              GET    /{id}/lineage/
   registerFavoriteImage(app, gallery); //           PUT, DELETE /{id}/favorite/
@@ -143,6 +147,6 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerWebhookEndpoints(app, ctx.webhooks); //   POST, GET /, DELETE /{id}/, POST /{id}/rotate-secret/
   registerWebhookDeliveries(app, ctx.webhooks); //  GET    /{id}/deliveries/
 
-  // stored files, when they are on local disk
-  if (ctx.mediaDir) registerMedia(app, { mediaDir: ctx.mediaDir, signer: ctx.mediaSigner }); // GET /media/*  (signed URLs)
+  // stored files on local disk (the images, when stored there; the exports, always)
+  registerMedia(app, { mediaDir: ctx.mediaDir, signer: ctx.mediaSigner }); // GET /media/*  (signed URLs)
 }

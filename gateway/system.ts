@@ -10,6 +10,7 @@ import { createRedis, type Redis } from '../shared/connections/redis.js';
 import type { App } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
 import { startWebhookWorker, type WebhookWorker } from '../webhooks/index.js';
+import { startExportWorker, type ExportWorker } from '../gallery/index.js';
 import { createApp } from './app.js';
 import { resolveCorsOrigins } from './cors-origins.js';
 import { buildContext, type AtelierContext } from './context.js';
@@ -69,6 +70,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
 
   let workers: PipelineWorkers | undefined;
   let webhookWorker: WebhookWorker | undefined;
+  let exportWorker: ExportWorker | undefined;
   let workerRedis: Redis | undefined;
   let realtime: { close(): Promise<void> } | undefined;
   try {
@@ -86,6 +88,12 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
         connection: workerRedis,
         prefix: config.queuePrefix,
         concurrency: config.workerConcurrency,
+        onError: (error) => ctx.outages.observe(error),
+      });
+      exportWorker = startExportWorker(ctx.exports, {
+        connection: workerRedis,
+        prefix: config.queuePrefix,
+        lockDurationMs: config.jobLockMs,
         onError: (error) => ctx.outages.observe(error),
       });
     }
@@ -114,6 +122,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
       });
     }
   } catch (error) {
+    await exportWorker?.close();
     await webhookWorker?.close();
     await workers?.close();
     await workerRedis?.quit().catch(() => undefined);
@@ -128,6 +137,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     stopping ??= (async () => {
       phase = 'stopping';
       if (server) await closeGateway(server, realtime, () => ctx.feed.end());
+      await exportWorker?.close();
       await webhookWorker?.close();
       await workers?.close();
       await workerRedis?.quit().catch(() => undefined);

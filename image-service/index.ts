@@ -4,6 +4,7 @@ export type { ImageContext, ImageRouteContext, StoredImage } from './context.js'
 export { createMediaLinks, mediaPath, STORAGE_KINDS, type MediaLinks, type StorageKind } from './media-links.js';
 export { createMediaSigner, type MediaSigner } from './media-signer.js';
 export { createDiskStorage, sweepTemporaryFiles } from './storage/disk.js';
+export { mediaFile } from './storage/media-path.js';
 export { createCloudinaryStorage } from './storage/cloudinary.js';
 export { createOfflineRenderer } from './offline/renderer.js';
 export { createGeminiImageGenerator } from './gemini/generator.js';

@@ -124,6 +124,8 @@ const EnvSchema = z.object({
   WEBHOOK_BACKOFF_MS: integer(1, 3_600_000, 5000),
   WEBHOOK_TIMEOUT_MS: integer(100, 120_000, 10_000),
   PRICE_TABLE: optionalText,
+  EXPORT_MAX_IMAGES: integer(1, 100_000, 5000),
+  EXPORT_TTL_S: integer(1, 30 * 24 * 3600, 24 * 3600),
 });
 
 const price = z.number({ message: 'expected a number of US dollars' }).min(0, { message: 'expected 0 or more' }).max(1_000_000).optional();
@@ -227,6 +229,15 @@ export interface Config {
   webhooks: WebhooksConfig;
   /** PRICE_TABLE: the operator's prices by model, over the default table (docs/usage.md); undefined: the defaults. */
   priceTable: PriceTable | undefined;
+  exports: ExportsConfig;
+}
+
+/** Gallery exports (docs/gallery.md, "Exports"). */
+export interface ExportsConfig {
+  /** The most images one export may hold (EXPORT_MAX_IMAGES, default 5000); more is a 400. */
+  maxImages: number;
+  /** How long a finished export's file and download URL live, in seconds (EXPORT_TTL_S, default 86400). */
+  ttlSeconds: number;
 }
 
 /** Webhook deliveries (docs/webhooks.md). */
@@ -369,6 +380,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       backoffMs: e.WEBHOOK_BACKOFF_MS,
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     },
+    exports: { maxImages: e.EXPORT_MAX_IMAGES, ttlSeconds: e.EXPORT_TTL_S },
     limits: {
       costlyPerMinute: e.RATE_LIMIT_PER_MINUTE,
       authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,

@@ -11,6 +11,8 @@ export const REALTIME_EVENTS = {
   galleryImageCreated: 'gallery.image.created',
   galleryImageDeleted: 'gallery.image.deleted',
   galleryImageRestored: 'gallery.image.restored',
+  /** An export's status or progress changed (gallery/exports/events.ts). */
+  galleryExportUpdated: 'gallery.export.updated',
 } as const;
 export type RealtimeEvent = (typeof REALTIME_EVENTS)[keyof typeof REALTIME_EVENTS];
 

@@ -15,6 +15,8 @@ const COSTLY_PATHS = [
   /^\/api\/v1\/chat\/sessions\/[^/]+\/messages\/[^/]+\/(retry|regenerate)\/?$/,
   /^\/v1\/image\/generate\/?$/,
   /^\/v1\/prompt\/refine\/?$/,
+  // An export is one request for minutes of a worker's CPU (gallery/exports).
+  /^\/v1\/gallery\/exports\/?$/,
 ];
 
 /** The limit a request counts against, if any; also what the API document declares (gateway/routes/docs.ts). */

@@ -14,7 +14,7 @@ let atelier: TestAtelier;
 let alice: TestUser;
 let bob: TestUser;
 let aliceSocket: Socket;
-const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '', webhook: '', album: '', share: '', shareToken: '' };
+const her = { session: '', message: '', failed: '', image: '', trashed: '', external: '', mediaPath: '', apiKey: '', template: '', webhook: '', album: '', share: '', shareToken: '', export: '' };
 
 beforeAll(async () => {
   // Her webhook points at this machine (nothing listens there): allowed for the test.
@@ -49,6 +49,7 @@ beforeAll(async () => {
   her.webhook = (await alice.api('POST', '/v1/webhooks/', { url: 'http://127.0.0.1:9/hook', events: ['message.cancelled'] })).body.id;
   her.album = (await alice.api('POST', '/v1/gallery/albums/', { name: 'private' })).body.id;
   expect((await alice.api('PUT', `/v1/gallery/albums/${her.album}/images/${her.image}/`)).status).toBe(204);
+  her.export = (await alice.api('POST', '/v1/gallery/exports/', { ids: [her.image], format: 'zip' })).body.id;
 });
 
 afterAll(async () => {
@@ -58,6 +59,7 @@ afterAll(async () => {
 /** Every route that takes an id, with Alice's ids in it: method, path as documented, path as sent, body. */
 function cases(): Array<[string, string, string, unknown?]> {
   const { session, message, failed, image, trashed, external, apiKey, template, webhook, album, share } = her;
+  const herExport = her.export;
   return [
     ['GET', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`],
     ['PATCH', '/api/v1/chat/sessions/{id}/', `/api/v1/chat/sessions/${session}/`, { title: 'hijack' }],
@@ -99,6 +101,9 @@ function cases(): Array<[string, string, string, unknown?]> {
     ['GET', '/v1/gallery/', `/v1/gallery/?album_id=${album}`],
     ['POST', '/v1/gallery/bulk/', '/v1/gallery/bulk/', { action: 'add_to_album', album_id: album, ids: [image] }],
     ['POST', '/v1/gallery/bulk/', '/v1/gallery/bulk/', { action: 'remove_from_album', album_id: album, ids: [image] }],
+    ['GET', '/v1/gallery/exports/{id}/', `/v1/gallery/exports/${herExport}/`],
+    // Her image, named in an export of Bob's own.
+    ['POST', '/v1/gallery/exports/', '/v1/gallery/exports/', { ids: [image], format: 'zip' }],
     ['DELETE', '/v1/api-keys/{id}/', `/v1/api-keys/${apiKey}/`],
     ['GET', '/v1/templates/{id}/', `/v1/templates/${template}/`],
     ['PATCH', '/v1/templates/{id}/', `/v1/templates/${template}/`, { name: 'hijack' }],
@@ -166,6 +171,7 @@ describe('another user naming her ids', () => {
     expect((await alice.api('GET', `/v1/gallery/${her.image}/`)).body).toMatchObject({ id: her.image, deleted_at: null, favorite: false });
     expect((await alice.api('GET', `/v1/gallery/albums/${her.album}/`)).body).toMatchObject({ name: 'private', image_count: 1 });
     expect((await alice.api('GET', `/v1/gallery/${her.trashed}/`)).body.deleted_at).toEqual(expect.any(String));
+    expect((await alice.api('GET', `/v1/gallery/exports/${her.export}/`)).status).toBe(200);
     expect((await alice.api('GET', '/v1/api-keys/')).body.items[0]).toMatchObject({ id: her.apiKey, revoked_at: null });
     expect((await alice.api('GET', `/v1/templates/${her.template}/`)).body).toMatchObject({ name: 'private' });
     expect((await alice.api('GET', `/v1/gallery/${her.image}/shares/`)).body.items).toEqual([expect.objectContaining({ id: her.share, revoked_at: null })]);

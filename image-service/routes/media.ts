@@ -20,13 +20,21 @@ const REFUSALS = {
   invalid: 'this media URL\'s signature does not match its path and expiry',
 } as const;
 
-/** Only image files are served: a half-written `.tmp` or anything else in the folder is not. */
+/**
+ * Only image files and the gallery's exports (zip, PDF) are served: a half-written `.tmp` or
+ * anything else in the folder is not.
+ */
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
+  '.zip': 'application/zip',
+  '.pdf': 'application/pdf',
 };
+
+/** The gallery's exports (`users/{user}/exports/{id}.{ext}`) download as a file of that name. */
+const EXPORT_KEY = /^users\/[^/]+\/exports\/([0-9a-f-]{36}\.[a-z]{3,4})$/;
 
 const PREFIX = '/media/';
 
@@ -48,7 +56,7 @@ const route = createRoute({
   },
   responses: {
     200: {
-      description: 'The image',
+      description: 'The image, or the export file (zip, PDF: with `Content-Disposition: attachment`)',
       content: Object.fromEntries(
         [...new Set(Object.values(CONTENT_TYPES))].map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }]),
       ),
@@ -96,6 +104,8 @@ export function registerMedia(app: App, options: MediaOptions): void {
     // The file never changes while its URL lives; no cache may keep it longer, nor share it.
     c.header('Cache-Control', `private, max-age=${verdict.remainingSeconds}, immutable`);
     c.header('X-Content-Type-Options', 'nosniff');
+    const exported = EXPORT_KEY.exec(key);
+    if (exported) c.header('Content-Disposition', `attachment; filename="atelier-export-${exported[1]}"`);
     if (c.req.method === 'HEAD') return c.body(null);
     // Streamed from the open handle: a file replaced meanwhile is still served whole, never mixed.
     return c.body(Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>);
