@@ -18,5 +18,5 @@ export async function listAlbumImages({
   input: { userId: string; albumId: string; limit: number; cursor?: string | undefined };
 }): Promise<Page<GalleryImageRow>> {
   if (!(await findAlbum(ctx.db, { userId: input.userId, id: input.albumId }))) throw new NotFound('album', input.albumId);
-  return listImages(ctx.db, input);
+  return listImages(ctx.db, { userId: input.userId, limit: input.limit, cursor: input.cursor, filter: { albumId: input.albumId } });
 }
