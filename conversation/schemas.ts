@@ -239,7 +239,7 @@ export function toMessageWire(message: MessageRecord, links: MediaLinks): Messag
         ? {
             id: image.id,
             url,
-            thumbnail_url: image.thumbnailUrl,
+            thumbnail_url: links.thumbnailOf(image),
             width: image.width,
             height: image.height,
             format: image.format,

@@ -39,7 +39,9 @@ export const GalleryImage = z
     format: z.string(),
     bytes: z.number().int().nullable(),
     url: z.string(),
-    thumbnail_url: z.string().nullable(),
+    thumbnail_url: z.string().nullable().openapi({
+      description: 'A 256×256 WebP (cropped to fill) for grids, signed and expiring like `url` when Atelier serves it; null for an external image.',
+    }),
     storage: z.enum(GALLERY_STORAGES),
     is_nsfw: z.boolean().openapi({
       description: 'Not safe for work: flagged by moderation (the prompt check, the image model\'s safety ratings) or declared by the client that filed it. A client decides how to show it.',
@@ -129,7 +131,7 @@ export function toImageWire(row: GalleryImageRow, links: MediaLinks): GalleryIma
     format: row.format,
     bytes: row.bytes,
     url: links.urlOf(row),
-    thumbnail_url: row.thumbnailUrl,
+    thumbnail_url: links.thumbnailOf(row),
     storage: row.storage,
     is_nsfw: row.isNsfw,
     metadata: row.metadata,
