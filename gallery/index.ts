@@ -15,6 +15,7 @@ export { listDeletedImages } from './list-deleted-images.js';
 export { restoreImage } from './restore-image.js';
 export { deleteImagePermanently } from './delete-image-permanently.js';
 export { getOrgUsage, type OrgUsage } from './org-usage.js';
+export { recallParameters } from './recall-parameters.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
@@ -25,3 +26,4 @@ export { registerDeleteImage } from './routes/delete-image.js';
 export { registerRestoreImage } from './routes/restore-image.js';
 export { registerDeleteImagePermanently } from './routes/delete-image-permanently.js';
 export { registerOrgUsage } from './routes/org-usage.js';
+export { registerRecallParameters, RECALL_PATH } from './routes/recall-parameters.js';

@@ -26,7 +26,9 @@ import {
   registerListDeletedImages,
   registerListImages,
   registerOrgUsage,
+  registerRecallParameters,
   registerRestoreImage,
+  RECALL_PATH,
 } from '../gallery/index.js';
 import {
   registerApiKeys,
@@ -50,6 +52,9 @@ import { chargeDirectGenerations } from './middleware/generation-quota.js';
 import { throttleLogIns } from './middleware/login-throttle.js';
 import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
+
+/** The routes whose body is a file, not JSON (the gateway's JSON check skips them; each limits its own). */
+export const UPLOAD_PATHS = [RECALL_PATH] as const;
 
 /** The route table, top to bottom. Each path also answers with a trailing slash. */
 export function registerRoutes(app: App, ctx: AtelierContext, version: string): void {
@@ -115,6 +120,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerListImages(app, gallery); //              GET    /
   registerCreateImage(app, gallery); //             POST   /
   registerListDeletedImages(app, gallery); //       GET    /deleted/
+  registerRecallParameters(app); //                 POST   /recall/  (an image upload: the parameters written in it)
   registerGetImage(app, gallery); //                GET    /{id}/
   registerGetLineage(app, gallery); //              GET    /{id}/lineage/
   registerDeleteImage(app, gallery); //             DELETE /{id}/

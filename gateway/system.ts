@@ -15,7 +15,7 @@ import { resolveCorsOrigins } from './cors-origins.js';
 import { buildContext, type AtelierContext } from './context.js';
 import { rateLimitRequests } from './middleware/rate-limit.js';
 import { attachRealtime } from './realtime.js';
-import { registerRoutes } from './routes.js';
+import { registerRoutes, UPLOAD_PATHS } from './routes.js';
 
 export interface Atelier {
   ctx: AtelierContext;
@@ -96,6 +96,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
         corsOrigins,
         hsts: publicUrl.startsWith('https://') ? 'always' : config.trustProxy ? 'when-forwarded-https' : 'never',
         bodyLimitBytes: config.bodyLimitBytes,
+        uploadPaths: UPLOAD_PATHS,
         rateLimit: rateLimitRequests({ costly: ctx.limits.costly, auth: ctx.limits.auth, trustProxy: config.trustProxy }),
         outages: ctx.outages,
         isStopping: () => phase === 'stopping',
