@@ -16,10 +16,13 @@ export { restoreImage } from './restore-image.js';
 export { deleteImagePermanently } from './delete-image-permanently.js';
 export { getOrgUsage, type OrgUsage } from './org-usage.js';
 export { recallParameters } from './recall-parameters.js';
+export { purgeExpiredTrash, emptyTrash, purgeAtOf, PURGE_BATCH_SIZE, type PurgeResult } from './purge-trash.js';
+export { startTrashPurge, TRASH_PURGE_QUEUE, type TrashPurge } from './trash-purge-job.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
 export { registerListDeletedImages } from './routes/list-deleted-images.js';
+export { registerEmptyTrash } from './routes/empty-trash.js';
 export { registerGetImage } from './routes/get-image.js';
 export { registerGetLineage } from './routes/get-lineage.js';
 export { registerDeleteImage } from './routes/delete-image.js';

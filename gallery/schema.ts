@@ -59,6 +59,8 @@ export const galleryImages = pgTable(
     // a `desc nulls last` key would not).
     index('gallery_images_user_live_idx').on(t.userId, t.id).where(sql`${t.deletedAt} is null`),
     index('gallery_images_user_trash_idx').on(t.userId, t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
+    // The retention purge, across users: the oldest trashed rows first, one range of one index.
+    index('gallery_images_trash_purge_idx').on(t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
     // The lineage walks down from an image to the ones made from it.
     index('gallery_images_user_parent_idx').on(t.userId, t.parentImageId).where(sql`${t.parentImageId} is not null`),
     check('gallery_images_storage_check', sql`${t.storage} in ('disk', 'cloudinary', 'external')`),

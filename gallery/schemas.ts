@@ -61,6 +61,21 @@ export const GalleryImagePage = z
   })
   .openapi('GalleryImagePage');
 
+export const TrashedImage = GalleryImage.extend({
+  purge_at: timestamp.openapi({ description: 'When the retention purge deletes it for good, file included: `deleted_at` plus TRASH_RETENTION_DAYS.' }),
+}).openapi('TrashedImage');
+
+export const TrashPage = z
+  .object({
+    data: z.array(TrashedImage),
+    next_cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+  })
+  .openapi('TrashPage');
+
+export const EmptiedTrash = z
+  .object({ deleted: z.number().int().openapi({ description: 'How many images were deleted for good.' }) })
+  .openapi('EmptiedTrash');
+
 /** `GET /v1/gallery/`: a page, optionally only the nsfw images or only the others. */
 export const ListImagesQuery = PageQuery.extend({
   is_nsfw: z

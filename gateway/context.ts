@@ -255,6 +255,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       realtime,
       logger,
       moderationPolicy: config.moderationPolicy,
+      trashRetentionDays: config.trashRetentionDays,
       onEvent,
       // The chat message that made an image says so once the image is deleted for good.
       onDeletedForGood: async (image) => {

@@ -21,6 +21,7 @@ import {
   registerCreateImage,
   registerDeleteImage,
   registerDeleteImagePermanently,
+  registerEmptyTrash,
   registerGetImage,
   registerGetLineage,
   registerListDeletedImages,
@@ -119,7 +120,8 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   // gallery: /v1/gallery ("deleted" before "{id}", so it is not read as an id)
   registerListImages(app, gallery); //              GET    /
   registerCreateImage(app, gallery); //             POST   /
-  registerListDeletedImages(app, gallery); //       GET    /deleted/
+  registerListDeletedImages(app, gallery); //       GET    /deleted/  (with purge_at)
+  registerEmptyTrash(app, gallery); //              DELETE /deleted/  (the caller's trash, deleted for good now)
   registerRecallParameters(app); //                 POST   /recall/  (an image upload: the parameters written in it)
   registerGetImage(app, gallery); //                GET    /{id}/
   registerGetLineage(app, gallery); //              GET    /{id}/lineage/

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { startPipelineWorkers, type PipelineWorkers } from '../conversation/index.js';
+import { startTrashPurge, type TrashPurge } from '../gallery/index.js';
 import { authenticate } from '../identity/index.js';
 import type { Config } from '../shared/config.js';
 import { createRedis, type Redis } from '../shared/connections/redis.js';
@@ -23,12 +24,16 @@ export interface Atelier {
   url: string | undefined;
   /** Stop taking requests, let running requests and jobs finish, close every connection. */
   stop(): Promise<void>;
+  /** The trash retention purge, where this process runs workers (`runNow` for tests and operators). */
+  trashPurge: TrashPurge | undefined;
 }
 
 export interface StartOptions {
   version: string;
   /** Tests: the recovery sweep's timing; `false` switches it off. */
   recovery?: { intervalMs: number; idleMs: number } | false;
+  /** Tests: the clock the trash retention purge judges ages by. Default the wall clock. */
+  now?: () => Date;
 }
 
 type Phase = 'starting' | 'ready' | 'stopping';
@@ -69,6 +74,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
 
   let workers: PipelineWorkers | undefined;
   let webhookWorker: WebhookWorker | undefined;
+  let trashPurge: TrashPurge | undefined;
   let workerRedis: Redis | undefined;
   let realtime: { close(): Promise<void> } | undefined;
   try {
@@ -87,6 +93,12 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
         prefix: config.queuePrefix,
         concurrency: config.workerConcurrency,
         onError: (error) => ctx.outages.observe(error),
+      });
+      trashPurge = await startTrashPurge(ctx.gallery, {
+        connection: workerRedis,
+        prefix: config.queuePrefix,
+        onError: (error) => ctx.outages.observe(error),
+        ...(options.now && { now: options.now }),
       });
     }
     if (server) {
@@ -115,6 +127,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
       });
     }
   } catch (error) {
+    await trashPurge?.close();
     await webhookWorker?.close();
     await workers?.close();
     await workerRedis?.quit().catch(() => undefined);
@@ -129,6 +142,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     stopping ??= (async () => {
       phase = 'stopping';
       if (server) await closeGateway(server, realtime, () => ctx.feed.end());
+      await trashPurge?.close();
       await webhookWorker?.close();
       await workers?.close();
       await workerRedis?.quit().catch(() => undefined);
@@ -137,7 +151,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     return stopping;
   };
 
-  return { ctx, url: server ? `http://127.0.0.1:${port}` : undefined, stop };
+  return { ctx, url: server ? `http://127.0.0.1:${port}` : undefined, stop, trashPurge };
 }
 
 /** What a request gets while the system starts or stops: alive, not ready. */

@@ -1,0 +1,1 @@
+CREATE INDEX "gallery_images_trash_purge_idx" ON "gallery_images" USING btree ("deleted_at","id") WHERE "gallery_images"."deleted_at" is not null;
