@@ -17,7 +17,7 @@ export { deleteImagePermanently } from './delete-image-permanently.js';
 export { getOrgUsage, type OrgUsage } from './org-usage.js';
 export { recallParameters } from './recall-parameters.js';
 export { purgeExpiredTrash, emptyTrash, purgeAtOf, PURGE_BATCH_SIZE, type PurgeResult } from './purge-trash.js';
-export { startTrashPurge, TRASH_PURGE_QUEUE, type TrashPurge } from './trash-purge-job.js';
+export { startTrashPurge, PURGE_EVERY_MS, TRASH_PURGE_QUEUE, type TrashPurge } from './trash-purge-job.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
