@@ -339,7 +339,7 @@ function imagesWire(images: MessageImage[], links: MediaLinks): Array<z.infer<ty
       {
         id: image.id,
         url,
-        thumbnail_url: image.thumbnailUrl,
+        thumbnail_url: links.thumbnailOf(image),
         width: image.width,
         height: image.height,
         format: image.format,

@@ -27,6 +27,8 @@ export interface GalleryContext {
    * that made it). Best effort: the deletion stands whatever it does.
    */
   onDeletedForGood?: (image: GalleryImageRow) => Promise<void>;
+  /** How many days an image stays in the trash before the purge deletes it for good (TRASH_RETENTION_DAYS). Default 30. */
+  trashRetentionDays?: number;
   /** Told of `gallery.image.created` and `gallery.image.deleted` (webhooks); unset: nobody listens. */
   onEvent?: DomainEventSink | undefined;
   /** Public share links (`/s/{token}`); unset: links can be made and listed, but the public routes are not served. */

@@ -2,6 +2,7 @@ import { AppError, NotFound, ServiceUnavailable } from '../shared/errors.js';
 import type { GalleryContext } from './context.js';
 import { publishImageEvent } from './events.js';
 import { findImage, hardDeleteImage } from './repository.js';
+import type { GalleryImageRow } from './schema.js';
 
 /**
  * Remove an image for good, whether live or in the trash: its stored file, then its row.
@@ -21,6 +22,20 @@ export async function deleteImagePermanently({
   const row = await findImage(ctx.db, input);
   if (!row) throw new NotFound('image', input.id);
 
+  await removeImageFile(ctx, row);
+
+  const removed = await hardDeleteImage(ctx.db, input);
+  // A concurrent permanent delete removed the row first and has sent the event.
+  if (!removed) throw new NotFound('image', input.id);
+  await announceDeletedForGood(ctx, removed);
+}
+
+/**
+ * Remove an image's stored file (and with it its thumbnail: the storage's `remove`), when the
+ * configured storage holds it. A file in another storage is left, with a warning.
+ * @throws an AppError (503) when the storage could not remove it: the row must stay, for a retry.
+ */
+export async function removeImageFile(ctx: GalleryContext, row: GalleryImageRow): Promise<void> {
   if (row.storageKey && row.storage === ctx.storage.kind) {
     try {
       await ctx.storage.remove(row.storageKey);
@@ -35,10 +50,10 @@ export async function deleteImagePermanently({
       'image deleted; its file is in another storage than the configured one and was left in place',
     );
   }
+}
 
-  const removed = await hardDeleteImage(ctx.db, input);
-  // A concurrent permanent delete removed the row first and has sent the event.
-  if (!removed) throw new NotFound('image', input.id);
+/** After the row is gone: `gallery.image.deleted` (realtime and webhook), and the message that made it is told. */
+export async function announceDeletedForGood(ctx: GalleryContext, removed: GalleryImageRow): Promise<void> {
   publishImageEvent(ctx, 'deleted-permanently', removed);
   await ctx.onDeletedForGood?.(removed).catch((error: unknown) =>
     ctx.logger.warn({ err: error, imageId: removed.id }, 'image deleted; what pointed at it was not told'),

@@ -41,10 +41,14 @@ export { createExportQueue, EXPORT_QUEUE, type ExportJob } from './exports/queue
 export { startExportWorker, type ExportWorker } from './exports/worker.js';
 export { createExport } from './exports/create-export.js';
 export { getExport } from './exports/get-export.js';
+export { recallParameters } from './recall-parameters.js';
+export { purgeExpiredTrash, emptyTrash, purgeAtOf, PURGE_BATCH_SIZE, type PurgeResult } from './purge-trash.js';
+export { startTrashPurge, PURGE_EVERY_MS, TRASH_PURGE_QUEUE, type TrashPurge } from './trash-purge-job.js';
 
 export { registerListImages } from './routes/list-images.js';
 export { registerCreateImage } from './routes/create-image.js';
 export { registerListDeletedImages } from './routes/list-deleted-images.js';
+export { registerEmptyTrash } from './routes/empty-trash.js';
 export { registerGetImage } from './routes/get-image.js';
 export { registerListMessageImages } from './routes/list-message-images.js';
 export { registerGetLineage } from './routes/get-lineage.js';
@@ -59,3 +63,4 @@ export { registerShares } from './routes/shares.js';
 export { registerSharePages } from './routes/share-page.js';
 export { registerCreateExport } from './routes/create-export.js';
 export { registerGetExport } from './routes/get-export.js';
+export { registerRecallParameters, RECALL_PATH } from './routes/recall-parameters.js';

@@ -9,6 +9,7 @@ import {
   listDeletedImages,
   selectDeletedImages,
   selectLiveImages,
+  selectTrashBatch,
   softDeleteImage,
 } from './repository.js';
 import type { GalleryImageRow } from './schema.js';
@@ -112,6 +113,24 @@ describe('gallery repository', () => {
 
       const text = await plan(selectDeletedImages(postgres.db, { userId, limit: 5, cursor }).getSQL());
 
+      expect(text).toContain('gallery_images_user_trash_idx');
+      expect(text).not.toMatch(/Seq Scan/);
+    });
+
+    it.each([
+      ['nothing old enough yet', 30, false],
+      ['a tenth of the table expired', 0, false],
+      ['a later batch', 0, true],
+    ])('finds the trash to purge across users (%s) from the purge index, oldest first', async (_, days, later) => {
+      const before = new Date(Date.now() - days * 24 * 3600 * 1000);
+      const after = later ? { deletedAt: new Date(Date.now() - 3600 * 1000), id: newId() } : undefined;
+      const text = await plan(selectTrashBatch(postgres.db, { before, after, limit: 200 }).getSQL());
+      expect(text).toContain('gallery_images_trash_purge_idx');
+      expect(text).not.toMatch(/Seq Scan|Sort/);
+    });
+
+    it("empties one user's trash from that user's trash index", async () => {
+      const text = await plan(selectTrashBatch(postgres.db, { userId, limit: 200 }).getSQL());
       expect(text).toContain('gallery_images_user_trash_idx');
       expect(text).not.toMatch(/Seq Scan/);
     });

@@ -238,6 +238,51 @@ export async function selectImageStates(
   return new Map(rows.map((row) => [row.id, { trashed: row.deletedAt !== null }]));
 }
 
+/** Which trashed rows a purge takes: trashed before `before`, of one user or of all, after the last `(deletedAt, id)` taken. */
+export type TrashQuery = {
+  before?: Date | undefined;
+  userId?: string | undefined;
+  after?: { deletedAt: Date; id: string } | undefined;
+  limit: number;
+};
+
+/**
+ * One batch of the trash to delete for good: the oldest first, locked until the transaction ends
+ * (`for update skip locked`: a restore of one of them waits, then finds it gone; a second purge
+ * running at once takes other rows). Across users it reads `gallery_images_trash_purge_idx`, for
+ * one user `gallery_images_user_trash_idx`; exported so a test can EXPLAIN what runs.
+ */
+export function selectTrashBatch(db: Database, query: TrashQuery) {
+  const conditions = [isNotNull(images.deletedAt)];
+  if (query.before !== undefined) conditions.push(lt(images.deletedAt, query.before));
+  if (query.userId !== undefined) conditions.push(eq(images.userId, query.userId));
+  if (query.after) {
+    conditions.push(sql`(${images.deletedAt}, ${images.id}) > (${query.after.deletedAt.toISOString()}::timestamptz, ${query.after.id}::uuid)`);
+  }
+  return db
+    .select(imageColumns)
+    .from(images)
+    .where(and(...conditions))
+    .orderBy(images.deletedAt, images.id)
+    .limit(query.limit)
+    .for('update', { skipLocked: true });
+}
+
+/**
+ * Remove these trashed rows for good (only while still trashed), and their places in albums;
+ * returns the rows removed. Run inside the purge's transaction.
+ */
+export async function hardDeleteTrashed(db: Database, ids: string[]): Promise<GalleryImageRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .delete(images)
+    .where(and(inArray(images.id, ids), isNotNull(images.deletedAt)))
+    .returning(imageColumns);
+  const removed = rows.map((row) => row.id);
+  if (removed.length > 0) await db.delete(albumImages).where(inArray(albumImages.imageId, removed));
+  return rows;
+}
+
 /** How far a lineage is followed either way: far beyond any real chain of edits, and a bound on the work. */
 const LINEAGE_DEPTH = 100;
 /** At most this many descendants are returned (oldest first). */

@@ -103,6 +103,8 @@ export const galleryImages = pgTable(
     index('gallery_images_user_message_idx').on(t.userId, t.messageId).where(sql`${t.messageId} is not null`),
     index('gallery_images_user_created_idx').on(t.userId, t.createdAt).where(sql`${t.deletedAt} is null`),
     index('gallery_images_search_idx').using('gin', t.search).where(sql`${t.deletedAt} is null`),
+    // The retention purge, across users: the oldest trashed rows first, one range of one index.
+    index('gallery_images_trash_purge_idx').on(t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
     // The lineage walks down from an image to the ones made from it.
     index('gallery_images_user_parent_idx').on(t.userId, t.parentImageId).where(sql`${t.parentImageId} is not null`),
     check('gallery_images_storage_check', sql`${t.storage} in ('disk', 'cloudinary', 'external')`),

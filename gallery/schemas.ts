@@ -43,7 +43,9 @@ export const GalleryImage = z
     format: z.string(),
     bytes: z.number().int().nullable(),
     url: z.string(),
-    thumbnail_url: z.string().nullable(),
+    thumbnail_url: z.string().nullable().openapi({
+      description: 'A 256×256 WebP (cropped to fill) for grids, signed and expiring like `url` when Atelier serves it; null for an external image.',
+    }),
     storage: z.enum(GALLERY_STORAGES),
     is_nsfw: z.boolean().openapi({
       description: 'Not safe for work: flagged by moderation (the prompt check, the image model\'s safety ratings) or declared by the client that filed it. A client decides how to show it.',
@@ -106,6 +108,22 @@ export const searchText = z
       'Words to find in the prompt or refined prompt (full-text: "sunsets" finds "sunset"; `"a phrase"`, `-word` and `or` work as in a web search). A blank `q` searches nothing.',
   });
 
+export const TrashedImage = GalleryImage.extend({
+  purge_at: timestamp.openapi({ description: 'When the retention purge deletes it for good, file included: `deleted_at` plus TRASH_RETENTION_DAYS.' }),
+}).openapi('TrashedImage');
+
+export const TrashPage = z
+  .object({
+    data: z.array(TrashedImage),
+    next_cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+  })
+  .openapi('TrashPage');
+
+export const EmptiedTrash = z
+  .object({ deleted: z.number().int().openapi({ description: 'How many images were deleted for good.' }) })
+  .openapi('EmptiedTrash');
+
+/** `GET /v1/gallery/`: a page, optionally only the nsfw images or only the others. */
 export const ListImagesQuery = PageQuery.extend({
   session_id: idSchema('a session').optional().openapi({ description: "Only the images of this chat session." }),
   message_id: idSchema('a message').optional().openapi({ description: 'Only the image(s) this chat message made.' }),
@@ -234,7 +252,7 @@ export function toImageWire(row: GalleryImageRow, links: MediaLinks): GalleryIma
     format: row.format,
     bytes: row.bytes,
     url: links.urlOf(row),
-    thumbnail_url: row.thumbnailUrl,
+    thumbnail_url: links.thumbnailOf(row),
     storage: row.storage,
     is_nsfw: row.isNsfw,
     metadata: row.metadata,

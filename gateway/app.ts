@@ -20,6 +20,8 @@ export interface AppOptions {
   /** When answers carry `Strict-Transport-Security`; default `never` (see response-headers.ts). */
   hsts?: HstsPolicy;
   bodyLimitBytes: number;
+  /** Routes whose body is a file, not JSON: they read and limit it themselves (e.g. `POST /v1/gallery/recall/`). */
+  uploadPaths?: readonly string[];
   /**
    * Counts the limited requests (gateway/middleware/rate-limit.ts): after authentication, which it
    * needs for the user, and before the body is read, so a refused request costs little.
@@ -54,7 +56,7 @@ export function createApp(options: AppOptions): App {
   app.use(responseHeaders({ corsOrigins: options.corsOrigins, exposeHeaders: EXPOSED_HEADERS, hsts: options.hsts }));
   app.use(authenticateRequests(options.authenticate));
   if (options.rateLimit) app.use(options.rateLimit);
-  app.use(jsonBody({ limitBytes: options.bodyLimitBytes, formPaths: ['/s/'] }));
+  app.use(jsonBody({ limitBytes: options.bodyLimitBytes, formPaths: ['/s/'], uploadPaths: options.uploadPaths }));
 
   options.register(app);
 

@@ -17,7 +17,7 @@ interface Posted {
   status: string;
 }
 
-/** Every file under the media folder (users/{userId}/{imageId}.{format}). */
+/** Every file under the media folder (users/{userId}/{imageId}.{format}, and its {imageId}.thumb.webp). */
 async function mediaFiles(atelier: TestAtelier): Promise<string[]> {
   const entries = await readdir(path.join(atelier.dataDir, 'media'), { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
@@ -87,7 +87,8 @@ describe('cancel and retry a message', () => {
     const gallery = (await atelier.api('GET', '/v1/gallery/?limit=100')).body.data as Array<{ message_id: string | null }>;
     const filed = gallery.filter((image) => [running.id, queued.id, next.id].includes(image.message_id ?? ''));
     expect(filed.map((image) => image.message_id)).toEqual([next.id]);
-    expect((await mediaFiles(atelier)).length).toBe(filesBefore.length + 1);
+    // Its image and that image's thumbnail: the cancelled one's were removed, thumbnail included.
+    expect((await mediaFiles(atelier)).length).toBe(filesBefore.length + 2);
     expect(await quotaUsed()).toBe(usedBefore + 1);
 
     // A final message is not cancelled again.

@@ -271,6 +271,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       realtime,
       logger,
       moderationPolicy: config.moderationPolicy,
+      trashRetentionDays: config.trashRetentionDays,
       onEvent,
       shares: {
         publicUrl,

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_json: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  no_parameters: 400,
   not_found: 404,
   route_not_found: 404,
   conflict: 409,

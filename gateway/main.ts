@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from '../shared/config.js';
 import { RedisUnreachable } from '../shared/connections/redis.js';
 import { createLogger } from '../shared/logger.js';
-import { projectPath } from '../shared/paths.js';
+import { ATELIER_VERSION } from '../shared/version.js';
 import { countAccounts } from '../identity/index.js';
 import type { AtelierContext } from './context.js';
 import { DataDirLocked } from './data-dir-lock.js';
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
-  const version = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
+  const version = ATELIER_VERSION;
 
   const atelier = await startAtelier(config, logger, { version });
   const accounts = await countAccounts({ ctx: atelier.ctx.identity }).catch(() => undefined);

@@ -26,15 +26,18 @@ import {
   registerDeleteImagePermanently,
   registerFavoriteImage,
   registerGetExport,
+  registerEmptyTrash,
   registerGetImage,
   registerGetLineage,
   registerListDeletedImages,
   registerListMessageImages,
   registerListImages,
   registerOrgUsage,
+  registerRecallParameters,
   registerRestoreImage,
   registerSharePages,
   registerShares,
+  RECALL_PATH,
 } from '../gallery/index.js';
 import {
   registerApiKeys,
@@ -59,6 +62,9 @@ import { chargeDirectGenerations } from './middleware/generation-quota.js';
 import { throttleLogIns } from './middleware/login-throttle.js';
 import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
+
+/** The routes whose body is a file, not JSON (the gateway's JSON check skips them; each limits its own). */
+export const UPLOAD_PATHS = [RECALL_PATH] as const;
 
 /** The route table, top to bottom. Each path also answers with a trailing slash. */
 export function registerRoutes(app: App, ctx: AtelierContext, version: string): void {
@@ -132,6 +138,9 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   registerListMessageImages(app, gallery); //       GET    /by-message/{message_id}/
   registerCreateExport(app, ctx.exports); //        POST   /exports/  (202; built by the export worker)
   registerGetExport(app, ctx.exports); //           GET    /exports/{id}/  (status, progress, signed download URL)
+  registerListDeletedImages(app, gallery); //       GET    /deleted/  (with purge_at)
+  registerEmptyTrash(app, gallery); //              DELETE /deleted/  (the caller's trash, deleted for good now)
+  registerRecallParameters(app); //                 POST   /recall/  (an image upload: the parameters written in it)
   registerGetImage(app, gallery); //                GET    /{id}/
   registerGetLineage(app, gallery); //              GET    /{id}/lineage/
   registerFavoriteImage(app, gallery); //           PUT, DELETE /{id}/favorite/

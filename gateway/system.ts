@@ -4,19 +4,19 @@ import type { Duplex } from 'node:stream';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { startPipelineWorkers, type PipelineWorkers } from '../conversation/index.js';
+import { startExportWorker, startTrashPurge, type ExportWorker, type TrashPurge } from '../gallery/index.js';
 import { authenticate } from '../identity/index.js';
 import type { Config } from '../shared/config.js';
 import { createRedis, type Redis } from '../shared/connections/redis.js';
 import type { App } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
 import { startWebhookWorker, type WebhookWorker } from '../webhooks/index.js';
-import { startExportWorker, type ExportWorker } from '../gallery/index.js';
 import { createApp } from './app.js';
 import { resolveCorsOrigins } from './cors-origins.js';
 import { buildContext, type AtelierContext } from './context.js';
 import { rateLimitRequests } from './middleware/rate-limit.js';
 import { attachRealtime } from './realtime.js';
-import { registerRoutes } from './routes.js';
+import { registerRoutes, UPLOAD_PATHS } from './routes.js';
 
 export interface Atelier {
   ctx: AtelierContext;
@@ -24,12 +24,16 @@ export interface Atelier {
   url: string | undefined;
   /** Stop taking requests, let running requests and jobs finish, close every connection. */
   stop(): Promise<void>;
+  /** The trash retention purge, where this process runs workers (`runNow` for tests and operators). */
+  trashPurge: TrashPurge | undefined;
 }
 
 export interface StartOptions {
   version: string;
   /** Tests: the recovery sweep's timing; `false` switches it off. */
   recovery?: { intervalMs: number; idleMs: number } | false;
+  /** Tests: the clock the trash retention purge judges ages by. Default the wall clock. */
+  now?: () => Date;
 }
 
 type Phase = 'starting' | 'ready' | 'stopping';
@@ -71,6 +75,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
   let workers: PipelineWorkers | undefined;
   let webhookWorker: WebhookWorker | undefined;
   let exportWorker: ExportWorker | undefined;
+  let trashPurge: TrashPurge | undefined;
   let workerRedis: Redis | undefined;
   let realtime: { close(): Promise<void> } | undefined;
   try {
@@ -96,6 +101,12 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
         lockDurationMs: config.jobLockMs,
         onError: (error) => ctx.outages.observe(error),
       });
+      trashPurge = await startTrashPurge(ctx.gallery, {
+        connection: workerRedis,
+        prefix: config.queuePrefix,
+        onError: (error) => ctx.outages.observe(error),
+        ...(options.now && { now: options.now }),
+      });
     }
     if (server) {
       app = createApp({
@@ -104,6 +115,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
         corsOrigins,
         hsts: publicUrl.startsWith('https://') ? 'always' : config.trustProxy ? 'when-forwarded-https' : 'never',
         bodyLimitBytes: config.bodyLimitBytes,
+        uploadPaths: UPLOAD_PATHS,
         rateLimit: rateLimitRequests({ costly: ctx.limits.costly, auth: ctx.limits.auth, trustProxy: config.trustProxy }),
         outages: ctx.outages,
         isStopping: () => phase === 'stopping',
@@ -123,6 +135,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     }
   } catch (error) {
     await exportWorker?.close();
+    await trashPurge?.close();
     await webhookWorker?.close();
     await workers?.close();
     await workerRedis?.quit().catch(() => undefined);
@@ -138,6 +151,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
       phase = 'stopping';
       if (server) await closeGateway(server, realtime, () => ctx.feed.end());
       await exportWorker?.close();
+      await trashPurge?.close();
       await webhookWorker?.close();
       await workers?.close();
       await workerRedis?.quit().catch(() => undefined);
@@ -146,7 +160,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
     return stopping;
   };
 
-  return { ctx, url: server ? `http://127.0.0.1:${port}` : undefined, stop };
+  return { ctx, url: server ? `http://127.0.0.1:${port}` : undefined, stop, trashPurge };
 }
 
 /** What a request gets while the system starts or stops: alive, not ready. */

@@ -191,8 +191,8 @@ describe('cancelling a message between its variations (Gemini)', () => {
     expect(await quotaUsed()).toBe(usedBefore + 3);
     let seen = 0;
     await gemini.waitForRequest((request) => request.model === IMAGE_MODEL && ++seen === requestsBefore + 2);
-    // The first variation is stored by now.
-    expect((await mediaFiles(atelier)).length).toBe(filesBefore.length + 1);
+    // The first variation is stored by now (the image and its thumbnail).
+    expect((await mediaFiles(atelier)).length).toBe(filesBefore.length + 2);
 
     const cancelled = await atelier.api('POST', `${messages}${posted.id}/cancel/`);
     expect(cancelled.body).toMatchObject({ status: 'CANCELLED', images: [], image: null });

@@ -96,7 +96,11 @@ if (!hasPostgresServer) {
         (row: { message_id: string }) => row.message_id === posted.body.id,
       );
       expect(rows).toHaveLength(1);
-      expect(await readdir(path.join(atelier.dataDir, 'media', 'users', atelier.user.id))).toHaveLength(1);
+      // One image, with its thumbnail.
+      expect((await readdir(path.join(atelier.dataDir, 'media', 'users', atelier.user.id))).sort()).toEqual([
+        `${rows[0].id}.png`,
+        `${rows[0].id}.thumb.webp`,
+      ]);
     });
   });
 }

@@ -51,8 +51,20 @@ export interface StoredImage {
   nsfw?: boolean;
 }
 
+/** What the caller knows of how an image was asked for, written into the file with the rest (see parameters.ts). */
+export interface RequestedParameters {
+  /** What the user asked for, in their words. Default: the prompt (or instruction) the use case was given. */
+  prompt?: string | undefined;
+  refinedPrompt?: string | null | undefined;
+  negativePrompt?: string | null | undefined;
+  /** Default: the use case's own (generate, edit, enhance). */
+  intent?: string | null | undefined;
+}
+
 /** Facts a caller may keep with the stored file (Cloudinary tags and context; disk ignores them). */
 export interface StoreExtras {
+  /** Written into the image file as XMP, with the provider, model, seed, size and Atelier version. */
+  parameters?: RequestedParameters | undefined;
   tags?: string[];
   context?: Record<string, string>;
   /** Known to be nsfw already (its prompt's moderation, the image it changes): the result is too. */

@@ -43,7 +43,7 @@ export async function editImage({
     seed: checkSeed(input.seed) ?? randomInt(0, MAX_SEED + 1),
     format: input.format ?? (await sourceFormat(input.source)),
   });
-  return storeGenerated(ctx, { ...input, id: input.id ?? newId(), onGenerated }, image, { startedAt });
+  return storeGenerated(ctx, { ...input, id: input.id ?? newId(), onGenerated }, image, { startedAt }, { prompt: instruction, intent: 'edit' });
 }
 
 /** The source's format when it is one we write; png otherwise (an unreadable source fails in the generator). */

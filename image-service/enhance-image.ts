@@ -32,5 +32,11 @@ export async function enhanceImage({
     format: input.format ?? (await sourceFormat(input.source)),
     ...(input.instruction !== undefined && { instruction: input.instruction }),
   });
-  return storeGenerated(ctx, { ...input, id: input.id ?? newId(), onGenerated }, image, { startedAt, seed: input.seed });
+  return storeGenerated(
+    ctx,
+    { ...input, id: input.id ?? newId(), onGenerated },
+    image,
+    { startedAt, seed: input.seed },
+    { prompt: input.instruction?.trim() || 'enhance', intent: 'enhance' },
+  );
 }

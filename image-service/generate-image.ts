@@ -56,7 +56,8 @@ export async function generateImage({
     ...(input.negativePrompt !== undefined && { negativePrompt: input.negativePrompt }),
     ...(input.aspectRatio !== undefined && { aspectRatio: input.aspectRatio }),
   });
-  return storeGenerated(ctx, { ...input, id: input.id ?? newId(), onGenerated }, image, { startedAt });
+  const parameters = { negativePrompt: input.negativePrompt, ...input.parameters };
+  return storeGenerated(ctx, { ...input, parameters, id: input.id ?? newId(), onGenerated }, image, { startedAt }, { prompt, intent: 'generate' });
 }
 
 /** The seed as given, or a validation error naming it. */

@@ -13,5 +13,6 @@ export { generateImage } from './generate-image.js';
 export { editImage } from './edit-image.js';
 export { enhanceImage } from './enhance-image.js';
 export { loadStoredImage } from './load-stored-image.js';
+export { readParameters, type ImageParameters } from './parameters.js';
 export { registerGenerateImage } from './routes/generate.js';
 export { registerMedia } from './routes/media.js';

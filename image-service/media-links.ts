@@ -1,4 +1,5 @@
 import type { MediaSigner } from './media-signer.js';
+import { thumbnailKeyOf } from './thumbnail.js';
 
 /** Where a stored image's file is: our disk storage, Cloudinary, or somewhere we only link to. */
 export const STORAGE_KINDS = ['disk', 'cloudinary', 'external'] as const;
@@ -15,6 +16,12 @@ export interface ImageRef {
 /** Turns stored image references into the URLs clients fetch, at the moment they are read. */
 export interface MediaLinks {
   urlOf(image: ImageRef): string;
+  /**
+   * Its thumbnail's URL: on disk, the signed URL of `{id}.thumb.webp` beside the file (made when
+   * stored; made on first request for an older image); elsewhere the storage's own (Cloudinary's
+   * `c_fill,h_256,w_256`), or null (an external image).
+   */
+  thumbnailOf(image: ImageRef & { thumbnailUrl: string | null }): string | null;
 }
 
 /** The path the gateway serves a disk file at; what a media URL's signature covers. */
@@ -29,10 +36,10 @@ export function mediaPath(storageKey: string): string {
  * (Cloudinary's are signed by Cloudinary's rules: see storage/cloudinary.ts).
  */
 export function createMediaLinks(options: { publicUrl: string; signer: MediaSigner }): MediaLinks {
+  const signed = (key: string) => options.publicUrl + options.signer.sign(mediaPath(key));
   return {
-    urlOf: (image) =>
-      image.storage === 'disk' && image.storageKey !== null
-        ? options.publicUrl + options.signer.sign(mediaPath(image.storageKey))
-        : (image.url ?? ''),
+    urlOf: (image) => (image.storage === 'disk' && image.storageKey !== null ? signed(image.storageKey) : (image.url ?? '')),
+    thumbnailOf: (image) =>
+      image.storage === 'disk' && image.storageKey !== null ? signed(thumbnailKeyOf(image.storageKey)) : image.thumbnailUrl,
   };
 }

@@ -1,24 +1,40 @@
 import { ProviderError } from '../shared/errors.js';
 import type { ImageContext, OnGenerated, StoreExtras, StoredImage } from './context.js';
+import { ATELIER_VERSION } from '../shared/version.js';
+import { embedParameters } from './parameters.js';
 import type { GeneratedImage } from './ports.js';
 
 /**
  * What generate, edit and enhance share: apply the moderation policy to the provider's safety
- * ratings of the image (see ImageContext), tell the caller the image is made, store it under the
- * id given, and describe the result.
+ * ratings of the image (see ImageContext), tell the caller the image is made, write its
+ * parameters into the file (parameters.ts), store it under the id given, and describe the result.
  */
 export async function storeGenerated(
   ctx: ImageContext,
   target: { userId: string; id: string; onGenerated?: OnGenerated | undefined } & StoreExtras,
   image: GeneratedImage,
   timing: { startedAt: number; seed?: number | undefined },
+  requested: { prompt: string; intent: string },
 ): Promise<StoredImage> {
   const nsfw = judgeImage(ctx, image) || target.nsfw === true;
   await target.onGenerated?.(image, Math.round(performance.now() - timing.startedAt));
+  const seed = timing.seed ?? image.seed;
+  const data = embedParameters(image.data, {
+    prompt: target.parameters?.prompt ?? requested.prompt,
+    refinedPrompt: target.parameters?.refinedPrompt,
+    negativePrompt: target.parameters?.negativePrompt,
+    intent: target.parameters?.intent ?? requested.intent,
+    provider: image.provider,
+    model: image.model,
+    seed,
+    width: image.width,
+    height: image.height,
+    atelierVersion: ATELIER_VERSION,
+  });
   const stored = await ctx.storage.put({
     imageId: target.id,
     userId: target.userId,
-    data: image.data,
+    data,
     format: image.format,
     tags: target.tags,
     context: target.context,
@@ -35,7 +51,7 @@ export async function storeGenerated(
     bytes: stored.bytes,
     provider: image.provider,
     model: image.model,
-    seed: timing.seed ?? image.seed,
+    seed,
     ...(nsfw && { nsfw }),
   };
 }

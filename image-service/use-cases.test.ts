@@ -36,6 +36,8 @@ describe('generateImage', () => {
     expect(image.url).toBeNull();
     const links = createMediaLinks({ publicUrl: 'http://atelier.test', signer: createMediaSigner({ key: Buffer.alloc(32, 1), ttlSeconds: 3600 }) });
     expect(links.urlOf(image)).toMatch(new RegExp(`^http://atelier\\.test/media/${image.storageKey}\\?expires=\\d+&signature=[\\w-]{43}$`));
+    // Its thumbnail beside it, signed the same way.
+    expect(links.thumbnailOf(image)).toMatch(new RegExp(`^http://atelier\\.test/media/users/ana/${image.id}\\.thumb\\.webp\\?expires=\\d+&signature=[\\w-]{43}$`));
     const stored = await loadStoredImage(ctx.storage, image);
     expect(stored.byteLength).toBe(image.bytes);
     expect(await sharp(stored).metadata()).toMatchObject({ width: 1024, height: 576, format: 'webp' });
@@ -54,7 +56,7 @@ describe('generateImage', () => {
     const imageId = '019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e';
     await generateImage({ ctx, input: { userId: 'retry', prompt: 'a city', width: 96, seed: 1, id: imageId } });
     const second = await generateImage({ ctx, input: { userId: 'retry', prompt: 'a city', width: 96, seed: 2, id: imageId } });
-    expect(await readdir(path.join(mediaDir, 'users', 'retry'))).toEqual([`${imageId}.png`]);
+    expect((await readdir(path.join(mediaDir, 'users', 'retry'))).sort()).toEqual([`${imageId}.png`, `${imageId}.thumb.webp`]);
     expect((await loadStoredImage(ctx.storage, second)).byteLength).toBe(second.bytes);
   });
 

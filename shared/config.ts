@@ -84,6 +84,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: optionalText,
   MEDIA_URL_TTL_S: integer(60, 7 * 24 * 3600, 3600),
+  TRASH_RETENTION_DAYS: integer(1, 36_500, 30),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'expected "true" or "false"' })
     .default('false')
@@ -203,6 +204,8 @@ export interface Config {
   corsOrigins: string[] | '*' | undefined;
   /** How long a signed media URL handed out stays valid (MEDIA_URL_TTL_S). */
   mediaUrlTtlSeconds: number;
+  /** How long an image stays in the trash before it is deleted for good, file included (TRASH_RETENTION_DAYS, default 30). */
+  trashRetentionDays: number;
   /**
    * Whether a proxy in front sets `X-Forwarded-Proto` / `X-Forwarded-For` truthfully (TRUST_PROXY).
    * Off: those headers are a client's word and ignored.
@@ -362,6 +365,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     corsOrigins,
     mediaUrlTtlSeconds: e.MEDIA_URL_TTL_S,
+    trashRetentionDays: e.TRASH_RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     workerConcurrency: e.WORKER_CONCURRENCY,

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'invalid_json',
   'payload_too_large',
   'unsupported_media_type',
+  'no_parameters',
   'not_found',
   'route_not_found',
   'conflict',

@@ -202,6 +202,17 @@ describe('webhook deliveries', () => {
     expect(receiver.received.filter((request) => request.path === '/trash')).toHaveLength(1);
   });
 
+  it('sends gallery.image.deleted, permanent, for each image the trash purge deletes (here: emptying the trash)', async () => {
+    const user = await atelier.signUp('purged');
+    const image = { url: 'https://images.example/gone.png', prompt: 'soon gone', width: 64, height: 64, format: 'png' };
+    const imageId = (await user.api('POST', '/v1/gallery/', image)).body.id;
+    expect((await user.api('DELETE', `/v1/gallery/${imageId}/`)).status).toBe(200);
+    await register(user, '/purged', ['gallery.image.deleted']);
+    expect((await user.api('DELETE', '/v1/gallery/deleted/')).body).toEqual({ deleted: 1 });
+    const [delivery] = await receiver.requests('/purged', 1);
+    expect(JSON.parse(delivery!.body)).toMatchObject({ type: 'gallery.image.deleted', data: { id: imageId, permanent: true } });
+  });
+
   it('disables an endpoint whose receiver answers 410 Gone', async () => {
     const user = await atelier.signUp('gone');
     const endpoint = await register(user, '/gone', ['gallery.image.created']);

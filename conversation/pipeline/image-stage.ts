@@ -122,6 +122,13 @@ function makeImage(
     context: { session_id: message.sessionId, message_id: message.id },
     // Moderation flagged the prompt (refine stage): the image is nsfw whatever the provider says.
     nsfw: message.refinement?.nsfw === true,
+    // Written into the file (image-service/parameters.ts): the user's words beside what was made of them.
+    parameters: {
+      prompt: message.content,
+      refinedPrompt: message.refinedPrompt,
+      negativePrompt: message.refinement?.negativePrompt,
+      intent: message.intent,
+    },
   };
   const seed = nthSeed(options.seed ?? seedFor(message.id), index);
   if (message.intent === 'edit' || message.intent === 'enhance') {

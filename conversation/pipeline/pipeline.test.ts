@@ -118,7 +118,8 @@ describe('a stage that runs again has the effect of once', () => {
     }
     expect(await ctx.store.findMessage(message.id)).toEqual(done);
     expect(await galleryOf(user)).toHaveLength(1);
-    expect(await readdir(path.join(mediaDir, 'users', user))).toHaveLength(1);
+    // One image (and its thumbnail).
+    expect((await readdir(path.join(mediaDir, 'users', user))).sort()).toEqual([`${done?.image?.id}.png`, `${done?.image?.id}.thumb.webp`]);
   });
 
   it('two deliveries of one stage at once: each result is applied once', async () => {
@@ -136,7 +137,7 @@ describe('a stage that runs again has the effect of once', () => {
     const rows = await galleryOf(user);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.id).toBe(done?.image?.id);
-    expect(await readdir(path.join(mediaDir, 'users', user))).toHaveLength(1);
+    expect((await readdir(path.join(mediaDir, 'users', user))).sort()).toEqual([`${done?.image?.id}.png`, `${done?.image?.id}.thumb.webp`]);
   });
 });
 

@@ -63,4 +63,5 @@ CREATE INDEX "gallery_images_user_favorite_idx" ON "gallery_images" USING btree 
 CREATE INDEX "gallery_images_user_session_idx" ON "gallery_images" USING btree ("user_id","session_id","id") WHERE "gallery_images"."deleted_at" is null and "gallery_images"."session_id" is not null;--> statement-breakpoint
 CREATE INDEX "gallery_images_user_message_idx" ON "gallery_images" USING btree ("user_id","message_id") WHERE "gallery_images"."message_id" is not null;--> statement-breakpoint
 CREATE INDEX "gallery_images_user_created_idx" ON "gallery_images" USING btree ("user_id","created_at") WHERE "gallery_images"."deleted_at" is null;--> statement-breakpoint
-CREATE INDEX "gallery_images_search_idx" ON "gallery_images" USING gin ("search") WHERE "gallery_images"."deleted_at" is null;
+CREATE INDEX "gallery_images_search_idx" ON "gallery_images" USING gin ("search") WHERE "gallery_images"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "gallery_images_trash_purge_idx" ON "gallery_images" USING btree ("deleted_at","id") WHERE "gallery_images"."deleted_at" is not null;

@@ -3,16 +3,17 @@ import { errorResponses, type App } from '../../shared/http.js';
 import { PageQuery } from '../../shared/pagination.js';
 import type { GalleryContext } from '../context.js';
 import { listDeletedImages } from '../list-deleted-images.js';
-import { GalleryImagePage, toImageWire } from '../schemas.js';
+import { purgeAtOf } from '../purge-trash.js';
+import { TrashPage, toImageWire } from '../schemas.js';
 
 const route = createRoute({
   method: 'get',
   path: '/v1/gallery/deleted',
   tags: ['gallery'],
-  summary: "The user's trash, most recently deleted first",
+  summary: "The user's trash, most recently deleted first, each with when it will be purged",
   request: { query: PageQuery },
   responses: {
-    200: { description: 'One page', content: { 'application/json': { schema: GalleryImagePage } } },
+    200: { description: 'One page', content: { 'application/json': { schema: TrashPage } } },
     400: errorResponses[400],
     503: errorResponses[503],
   },
@@ -23,6 +24,10 @@ export function registerListDeletedImages(app: App, ctx: GalleryContext): void {
   app.openapi(route, async (c) => {
     const { limit, cursor } = c.req.valid('query');
     const page = await listDeletedImages({ ctx, input: { userId: c.get('userId'), limit, cursor } });
-    return c.json({ data: page.items.map((row) => toImageWire(row, ctx.links)), next_cursor: page.nextCursor }, 200);
+    const data = page.items.map((row) => ({
+      ...toImageWire(row, ctx.links),
+      purge_at: purgeAtOf(ctx, row.deletedAt ?? new Date()).toISOString(),
+    }));
+    return c.json({ data, next_cursor: page.nextCursor }, 200);
   });
 }

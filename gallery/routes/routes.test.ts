@@ -156,7 +156,9 @@ describe('gallery routes: the lifecycle', () => {
     expect(deleted.status).toBe(200);
     expect(deleted.body.deleted_at).toEqual(expect.any(String));
     expect((await call(app, 'GET', '/v1/gallery')).body.data).toEqual([]);
-    expect((await call(app, 'GET', '/v1/gallery/deleted')).body.data).toEqual([deleted.body]);
+    // The trash shows when the retention purge will take it (TRASH_RETENTION_DAYS, default 30).
+    const purgeAt = new Date(Date.parse(deleted.body.deleted_at as string) + 30 * 24 * 3600 * 1000).toISOString();
+    expect((await call(app, 'GET', '/v1/gallery/deleted')).body.data).toEqual([{ ...deleted.body, purge_at: purgeAt }]);
     expect((await call(app, 'GET', `/v1/gallery/${image.id}`)).body.deleted_at).toBe(deleted.body.deleted_at);
 
     const deletedAgain = await call(app, 'DELETE', `/v1/gallery/${image.id}`);
@@ -351,7 +353,7 @@ describe('gallery routes: one user cannot see or touch another user’s images',
     expect((await call(alice, 'GET', '/v1/gallery/deleted')).body.data).toEqual([]);
 
     expect((await call(bob, 'GET', '/v1/gallery')).body.data).toEqual([bobsLive]);
-    expect((await call(bob, 'GET', '/v1/gallery/deleted')).body.data).toEqual([bobsTrashed]);
+    expect((await call(bob, 'GET', '/v1/gallery/deleted')).body.data).toEqual([{ ...bobsTrashed, purge_at: expect.any(String) }]);
   });
 
   it("keeps two users' records naming the same message apart, and says nothing of the other's", async () => {

@@ -12,7 +12,7 @@ const FORM_TYPE = /^application\/x-www-form-urlencoded\b/i;
 export const MAX_BODY_DEPTH = 32;
 
 /**
- * Every request body, checked once before any route sees it:
+ * Every request body (but those of the upload routes, `uploadPaths`), checked once before any route sees it:
  * - it must be JSON (`415 unsupported_media_type`): without this, Hono's validator would read a
  *   text/plain body as `{}`, and a route whose fields are all optional would act on a body it
  *   never understood;
@@ -27,7 +27,11 @@ export function jsonBody(options: {
   limitBytes: number;
   /** Paths (prefixes) that also take an HTML form's body (the share links' password form), within the same size limit. */
   formPaths?: readonly string[];
+  /** Routes whose body is a file: they read and limit it themselves. */
+  uploadPaths?: readonly string[] | undefined;
 }): MiddlewareHandler {
+  // Routes whose body is a file (with and without the trailing slash): they read and limit it themselves.
+  const uploads = new Set((options.uploadPaths ?? []).flatMap((p) => [p, `${p}/`]));
   const tooLarge = () => new AppError('payload_too_large', `request body is larger than ${options.limitBytes} bytes`);
   const streamLimit = bodyLimit({
     maxSize: options.limitBytes,
@@ -36,7 +40,7 @@ export function jsonBody(options: {
     },
   });
   return async (c, next) => {
-    if (!BODY_METHODS.has(c.req.method)) return next();
+    if (!BODY_METHODS.has(c.req.method) || uploads.has(c.req.path)) return next();
     const length = c.req.header('content-length');
     const chunked = length === undefined && c.req.header('transfer-encoding') !== undefined;
     if (!chunked && (length === undefined || Number(length) === 0)) return next();

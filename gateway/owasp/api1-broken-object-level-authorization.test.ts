@@ -164,6 +164,13 @@ describe('another user naming her ids', () => {
     expect(withIds.filter((operation) => !covered.has(operation))).toEqual([]);
   });
 
+  it('empties only his own trash (DELETE /v1/gallery/deleted/ takes no id: it is scoped to the caller)', async () => {
+    const emptied = await bob.api('DELETE', '/v1/gallery/deleted/');
+    expect(emptied.status).toBe(200);
+    expect(emptied.body).toEqual({ deleted: 0 });
+    expect((await alice.api('GET', '/v1/gallery/deleted/')).body.data).toEqual([expect.objectContaining({ id: her.trashed })]);
+  });
+
   it('and nothing of hers changed', async () => {
     expect((await alice.api('GET', `/api/v1/chat/sessions/${her.session}/`)).body).toMatchObject({ title: 'private' });
     const history = (await alice.api('GET', `/api/v1/chat/sessions/${her.session}/messages/`)).body.data as Array<{ content: string }>;

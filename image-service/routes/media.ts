@@ -5,7 +5,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Forbidden, NotFound } from '../../shared/errors.js';
 import { errorResponses, type App } from '../../shared/http.js';
 import type { MediaSigner } from '../media-signer.js';
+import { makeMissingThumbnail } from '../storage/disk.js';
 import { mediaFile } from '../storage/media-path.js';
+import { isThumbnailKey } from '../thumbnail.js';
 
 export interface MediaOptions {
   /** The disk storage's folder. */
@@ -87,10 +89,22 @@ export function registerMedia(app: App, options: MediaOptions): void {
     const type = file && CONTENT_TYPES[path.extname(file).toLowerCase()];
     if (!file || !type) throw new NotFound('media file', key);
 
+    const cacheFor = `private, max-age=${verdict.remainingSeconds}, immutable`;
     const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') throw new NotFound('media file', key);
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') return undefined;
       throw error;
     });
+    if (!handle) {
+      // An image stored before thumbnails were made: its thumbnail is made now, once, and kept.
+      const thumbnail = isThumbnailKey(key) ? await makeMissingThumbnail(root, key) : undefined;
+      if (!thumbnail) throw new NotFound('media file', key);
+      c.header('Content-Type', type);
+      c.header('Content-Length', String(thumbnail.byteLength));
+      c.header('Cache-Control', cacheFor);
+      c.header('X-Content-Type-Options', 'nosniff');
+      if (c.req.method === 'HEAD') return c.body(null);
+      return c.body(new Uint8Array(thumbnail));
+    }
     const info = await handle.stat().catch(async (error: unknown) => {
       await handle.close();
       throw error;
@@ -102,7 +116,7 @@ export function registerMedia(app: App, options: MediaOptions): void {
     c.header('Content-Type', type);
     c.header('Content-Length', String(info.size));
     // The file never changes while its URL lives; no cache may keep it longer, nor share it.
-    c.header('Cache-Control', `private, max-age=${verdict.remainingSeconds}, immutable`);
+    c.header('Cache-Control', cacheFor);
     c.header('X-Content-Type-Options', 'nosniff');
     const exported = EXPORT_KEY.exec(key);
     if (exported) c.header('Content-Disposition', `attachment; filename="atelier-export-${exported[1]}"`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { NotFound, StorageUnavailable } from '../../shared/errors.js';
 import type { ImageStorage, StoreRequest, StoredFile } from '../ports.js';
+import { imageKeysOf, isThumbnailKey, makeThumbnail, thumbnailKeyOf } from '../thumbnail.js';
 import { mediaFile } from './media-path.js';
 
 export interface DiskStorageOptions {
@@ -15,7 +16,9 @@ const TEMPORARY_SUFFIX = '.tmp';
 
 /**
  * Local disk storage: `users/{userId}/{imageId}.{format}` under the media folder, served by the
- * gateway at `/media/…` (the URL is built from the key when it is read: see MediaLinks). Writes go
+ * gateway at `/media/…` (the URL is built from the key when it is read: see MediaLinks), with its
+ * thumbnail beside it (`{imageId}.thumb.webp`, see thumbnail.ts), made once as it is stored and
+ * removed with it. Writes go
  * to a temporary file first and are renamed into place, so a reader never sees half a file and
  * storing the same image again replaces it whole. A folder that cannot be written (permissions,
  * a full or read-only disk) is `storage_unavailable`, which the pipeline retries.
@@ -36,15 +39,23 @@ export function createDiskStorage(options: DiskStorageOptions): ImageStorage {
     async put(request: StoreRequest): Promise<StoredFile> {
       const key = keyFor(request);
       const file = fileOf(key);
-      const temporary = `${file}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
       try {
         await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(temporary, request.data);
-        await rename(temporary, file);
+        await writeWhole(file, request.data);
       } catch (error) {
-        await rm(temporary, { force: true }).catch(() => undefined);
         throw unavailable('the image could not be written to the media folder', error);
       }
+      // The thumbnail after the image: a thumbnail never exists without its image. One that cannot
+      // be made (bytes sharp cannot read) is left out; the media route tries again on request.
+      const thumbnail = await makeThumbnail(request.data).catch(() => undefined);
+      if (thumbnail) {
+        try {
+          await writeWhole(fileOf(thumbnailKeyOf(key)), thumbnail);
+        } catch (error) {
+          throw unavailable('the thumbnail could not be written to the media folder', error);
+        }
+      }
+      // Its URL is built from the key when read (MediaLinks.thumbnailOf), like the image's.
       return { url: null, key, bytes: request.data.byteLength, thumbnailUrl: null };
     },
 
@@ -60,6 +71,8 @@ export function createDiskStorage(options: DiskStorageOptions): ImageStorage {
 
     async remove(key: string): Promise<void> {
       try {
+        // The thumbnail first: were the image's removal to fail, a retry still finds the image.
+        if (!isThumbnailKey(key)) await rm(fileOf(thumbnailKeyOf(key)), { force: true });
         await rm(fileOf(key), { force: true });
       } catch (error) {
         if (error instanceof NotFound) return;
@@ -102,6 +115,40 @@ export async function sweepTemporaryFiles(mediaDir: string, modifiedBefore: Date
     removed += 1;
   }
   return removed;
+}
+
+/**
+ * Make the missing thumbnail named by `thumbnailKey` from its image, for an image stored before
+ * thumbnails were made (or whose thumbnail could not be made then). Returns the thumbnail, or
+ * undefined when there is no image to make it from (or it is not one sharp can read).
+ */
+export async function makeMissingThumbnail(mediaDir: string, thumbnailKey: string): Promise<Buffer | undefined> {
+  const root = path.resolve(mediaDir);
+  const target = isThumbnailKey(thumbnailKey) ? mediaFile(root, thumbnailKey) : undefined;
+  if (!target) return undefined;
+  for (const key of imageKeysOf(thumbnailKey)) {
+    const file = mediaFile(root, key);
+    const image = file && (await readFile(file).catch(() => undefined));
+    if (!image) continue;
+    const thumbnail = await makeThumbnail(image).catch(() => undefined);
+    if (!thumbnail) return undefined;
+    // Kept, so it is made once; a failed write still serves this request.
+    await writeWhole(target, thumbnail).catch(() => undefined);
+    return thumbnail;
+  }
+  return undefined;
+}
+
+/** Write to a temporary file and rename it into place: a reader never sees half a file. */
+async function writeWhole(file: string, data: Buffer): Promise<void> {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The file's key: one folder per user, the image id as its name. */
