@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Database } from '../shared/connections/postgres.js';
 import type { DomainEventSink } from '../shared/domain-events.js';
 import type { Logger } from '../shared/logger.js';
+import type { PriceTable } from '../shared/usage.js';
 import type { ModerationPolicy } from '../shared/moderation.js';
 import type { RealtimePublisher } from '../shared/realtime.js';
 import type { GalleryImageRow } from './schema.js';
@@ -31,6 +32,8 @@ export interface GalleryContext {
   trashRetentionDays?: number;
   /** Told of `gallery.image.created` and `gallery.image.deleted` (webhooks); unset: nobody listens. */
   onEvent?: DomainEventSink | undefined;
+  /** Prices by model, for each image's estimated `cost` (PRICE_TABLE over the defaults: docs/usage.md). Default: the defaults. */
+  prices?: PriceTable | undefined;
   /** Public share links (`/s/{token}`); unset: links can be made and listed, but the public routes are not served. */
   shares?: ShareOptions | undefined;
 }

@@ -22,7 +22,7 @@ const NAMES = {
 
 /** Best effort: the change is committed already, so a failed emit is logged, not thrown. */
 export function publishImageEvent(ctx: GalleryContext, event: GalleryEvent, row: GalleryImageRow): void {
-  const image = toImageWire(row, ctx.links);
+  const image = toImageWire(row, ctx);
   const payload =
     event === 'deleted' || event === 'deleted-permanently' ? { ...image, permanent: event !== 'deleted' } : image;
   try {

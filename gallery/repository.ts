@@ -100,15 +100,16 @@ export function selectLiveImages(db: Database, query: LiveListQuery) {
 /** The ids of an album's images (a subquery), within the user's rows. */
 
 /**
- * The images one of the user's messages made, live or in the trash, oldest first (a message may
- * make several). Empty for another user's message: its rows are never read.
+ * The images one of the user's messages made, live or in the trash, variation by variation (a
+ * message makes up to four: `options.n`). Empty for another user's message: its rows are never read.
  */
 export function selectMessageImages(db: Database, query: { userId: string; messageId: string }) {
   return db
     .select(imageColumns)
     .from(images)
     .where(and(eq(images.userId, query.userId), eq(images.messageId, query.messageId)))
-    .orderBy(asc(images.id));
+    // Its variations in order (their ids share the message's time, not their order).
+    .orderBy(asc(images.variation), asc(images.id));
 }
 
 /**

@@ -5,7 +5,8 @@ import { idSchema } from '../shared/http.js';
 import { PageQuery } from '../shared/pagination.js';
 import { isStorableText, MAX_PROMPT_CHARS } from '../shared/text.js';
 import { INTENTS } from '../prompt-service/index.js';
-import { ProviderUsageWire, toUsageWire } from '../shared/usage.js';
+import { ProviderUsageWire, toUsageWire, type PriceTable } from '../shared/usage.js';
+import { DEFAULT_PRICES, estimateCost } from '../usage/index.js';
 import { GALLERY_SORTS, type GalleryFilter, type GallerySort } from './list-filter.js';
 import { GALLERY_STORAGES, type GalleryImageRow } from './schema.js';
 
@@ -52,6 +53,9 @@ export const GalleryImage = z
     }),
     metadata: z.record(z.string(), z.unknown()),
     favorite: z.boolean().openapi({ description: 'Starred by its owner (`PUT /v1/gallery/{id}/favorite/`).' }),
+    cost: z.number().nullable().openapi({
+      description: "Estimated US dollars its provider calls cost, from the price table (PRICE_TABLE over the defaults, docs/usage.md), worked out when read; null when its usage is not known or a model it used has no price.",
+    }),
     usage: z.array(ProviderUsageWire).openapi({ description: "What each provider call that made it used (its message's `usage`); empty when not known." }),
     timings_ms: z.record(z.string(), z.number()).openapi({
       description: "Milliseconds each pipeline stage took before the image was filed (its message's `timings_ms`: refining, generating, uploading); empty when not known.",
@@ -184,7 +188,7 @@ export const MessageIdParam = z.object({
 });
 
 export const MessageImages = z
-  .object({ data: z.array(GalleryImage).openapi({ description: 'Oldest first; live and trashed (see `deleted_at`).' }) })
+  .object({ data: z.array(GalleryImage).openapi({ description: 'Variation by variation (`variation` 0, 1, …); live and trashed (see `deleted_at`).' }) })
   .openapi('MessageImages');
 
 export const ImageIdParam = z.object({
@@ -232,7 +236,8 @@ export const CreateImageBody = z
 export type CreateImageBody = z.infer<typeof CreateImageBody>;
 
 /** A row as the wire shape: what the routes return and what the realtime events carry. */
-export function toImageWire(row: GalleryImageRow, links: MediaLinks): GalleryImage {
+export function toImageWire(row: GalleryImageRow, ctx: { links: MediaLinks; prices?: PriceTable | undefined }): GalleryImage {
+  const { links } = ctx;
   return {
     id: row.id,
     session_id: row.sessionId,
@@ -258,6 +263,7 @@ export function toImageWire(row: GalleryImageRow, links: MediaLinks): GalleryIma
     metadata: row.metadata,
     favorite: row.favoritedAt !== null,
     usage: row.usage.map(toUsageWire),
+    cost: row.usage.length === 0 ? null : estimateCost(row.usage, ctx.prices ?? DEFAULT_PRICES),
     timings_ms: row.timings,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),

@@ -272,6 +272,7 @@ export async function buildContext(config: Config, logger: Logger, publicUrl: st
       logger,
       moderationPolicy: config.moderationPolicy,
       trashRetentionDays: config.trashRetentionDays,
+      prices: priceTable(config.priceTable),
       onEvent,
       shares: {
         publicUrl,

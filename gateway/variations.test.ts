@@ -218,7 +218,14 @@ describe('cancelling a message between its variations (Gemini)', () => {
     const seeds = gemini.requests.slice(before).filter((request) => request.model === IMAGE_MODEL).map((request) => request.body.generationConfig?.seed);
     expect(seeds).toEqual([100, 101, 102, 103]);
     expect((done.images as WireImage[]).map((image) => image.seed)).toEqual([100, 101, 102, 103]);
-    // Each call's usage is on the message.
-    expect((done.usage as Array<{ stage: string }>).filter((usage) => usage.stage === 'generating')).toHaveLength(4);
+    // Each call's usage is on the message, and each gallery row keeps its own image call, priced.
+    const imageCalls = (done.usage as Array<{ stage: string }>).filter((usage) => usage.stage === 'generating');
+    expect(imageCalls).toHaveLength(4);
+    const rows = (await atelier.api('GET', `/v1/gallery/by-message/${done.id}/`)).body.data as Array<{ variation: number; usage: Array<{ stage: string }>; cost: number | null }>;
+    expect(rows.map((row) => row.variation)).toEqual([0, 1, 2, 3]);
+    for (const [index, row] of rows.entries()) {
+      expect(row.usage.filter((usage) => usage.stage === 'generating')).toEqual([imageCalls[index]]);
+      expect(row.cost).toBeGreaterThan(0);
+    }
   });
 });

@@ -38,3 +38,20 @@ export function costOf(price: ModelPrice, used: Consumption): number {
 export function priceOf(prices: PriceTable, provider: string, model: string): ModelPrice | undefined {
   return prices[model] ?? (provider === 'offline' || provider === '' ? {} : undefined);
 }
+
+/**
+ * What a list of provider calls cost, in US dollars (a gallery image's `cost`); null when one of
+ * them used a model the table has no price for (a guess would look like a fact).
+ */
+export function estimateCost(
+  calls: ReadonlyArray<{ provider: string; model: string; images?: number | undefined; inputTokens?: number | undefined; outputTokens?: number | undefined }>,
+  prices: PriceTable,
+): number | null {
+  let total = 0;
+  for (const call of calls) {
+    const price = priceOf(prices, call.provider, call.model);
+    if (price === undefined) return null;
+    total += costOf(price, { images: call.images ?? 0, inputTokens: call.inputTokens ?? 0, outputTokens: call.outputTokens ?? 0 });
+  }
+  return total;
+}

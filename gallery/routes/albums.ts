@@ -130,7 +130,7 @@ export function registerAlbums(app: App, ctx: GalleryContext): void {
     const { album_id: albumId } = c.req.valid('param');
     const { limit, cursor } = c.req.valid('query');
     const page = await listAlbumImages({ ctx, input: { userId: c.get('userId'), albumId, limit, cursor } });
-    return c.json({ data: page.items.map((row) => toImageWire(row, ctx.links)), next_cursor: page.nextCursor }, 200);
+    return c.json({ data: page.items.map((row) => toImageWire(row, ctx)), next_cursor: page.nextCursor }, 200);
   });
 
   app.openapi(addImage, async (c) => {

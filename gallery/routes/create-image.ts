@@ -56,6 +56,6 @@ export function registerCreateImage(app: App, ctx: GalleryContext): void {
         metadata: body.metadata,
       },
     });
-    return c.json(toImageWire(image, ctx.links), created ? 201 : 200);
+    return c.json(toImageWire(image, ctx), created ? 201 : 200);
   });
 }

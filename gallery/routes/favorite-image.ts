@@ -39,11 +39,11 @@ export function registerFavoriteImage(app: App, ctx: GalleryContext): void {
   app.openapi(star, async (c) => {
     const { id } = c.req.valid('param');
     const image = await favoriteImage({ ctx, input: { userId: c.get('userId'), id } });
-    return c.json(toImageWire(image, ctx.links), 200);
+    return c.json(toImageWire(image, ctx), 200);
   });
   app.openapi(unstar, async (c) => {
     const { id } = c.req.valid('param');
     const image = await unfavoriteImage({ ctx, input: { userId: c.get('userId'), id } });
-    return c.json(toImageWire(image, ctx.links), 200);
+    return c.json(toImageWire(image, ctx), 200);
   });
 }

@@ -30,7 +30,7 @@ export function registerGetLineage(app: App, ctx: GalleryContext): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const lineage = await getLineage({ ctx, input: { userId: c.get('userId'), id } });
-    const wire = (row: Parameters<typeof toImageWire>[0]) => toImageWire(row, ctx.links);
+    const wire = (row: Parameters<typeof toImageWire>[0]) => toImageWire(row, ctx);
     return c.json({ image: wire(lineage.image), ancestors: lineage.ancestors.map(wire), descendants: lineage.descendants.map(wire) }, 200);
   });
 }

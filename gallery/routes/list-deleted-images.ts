@@ -25,7 +25,7 @@ export function registerListDeletedImages(app: App, ctx: GalleryContext): void {
     const { limit, cursor } = c.req.valid('query');
     const page = await listDeletedImages({ ctx, input: { userId: c.get('userId'), limit, cursor } });
     const data = page.items.map((row) => ({
-      ...toImageWire(row, ctx.links),
+      ...toImageWire(row, ctx),
       purge_at: purgeAtOf(ctx, row.deletedAt ?? new Date()).toISOString(),
     }));
     return c.json({ data, next_cursor: page.nextCursor }, 200);

@@ -23,6 +23,6 @@ export function registerListImages(app: App, ctx: GalleryContext): void {
     const query = c.req.valid('query');
     const { sort, filter } = toListFilter(query);
     const page = await listImages({ ctx, input: { userId: c.get('userId'), limit: query.limit, cursor: query.cursor, sort, filter } });
-    return c.json({ data: page.items.map((row) => toImageWire(row, ctx.links)), next_cursor: page.nextCursor }, 200);
+    return c.json({ data: page.items.map((row) => toImageWire(row, ctx)), next_cursor: page.nextCursor }, 200);
   });
 }

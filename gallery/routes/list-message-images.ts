@@ -23,6 +23,6 @@ export function registerListMessageImages(app: App, ctx: GalleryContext): void {
   app.openapi(route, async (c) => {
     const { message_id: messageId } = c.req.valid('param');
     const rows = await listMessageImages({ ctx, input: { userId: c.get('userId'), messageId } });
-    return c.json({ data: rows.map((row) => toImageWire(row, ctx.links)) }, 200);
+    return c.json({ data: rows.map((row) => toImageWire(row, ctx)) }, 200);
   });
 }

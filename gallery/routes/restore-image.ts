@@ -23,6 +23,6 @@ export function registerRestoreImage(app: App, ctx: GalleryContext): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const image = await restoreImage({ ctx, input: { userId: c.get('userId'), id } });
-    return c.json(toImageWire(image, ctx.links), 200);
+    return c.json(toImageWire(image, ctx), 200);
   });
 }
