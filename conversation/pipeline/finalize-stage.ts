@@ -62,14 +62,14 @@ async function finalize(ctx: PipelineContext, job: Job<StageJob>, message: Messa
 }
 
 /**
- * What one variation's row keeps of the message's usage: the shared calls (refining) and its own
- * image call, when each variation reported one (the image stage records them in order); with one
- * image, all of it.
+ * What one variation's row keeps of the message's usage: its own image call (the image stage
+ * records them in order, one a variation), and on the first row the calls they share (refining),
+ * so the rows of a message add up to the message. With one image, all of it.
  */
 function usageOfVariation(message: MessageRecord, variation: number, count: number): StageUsage[] {
   if (count === 1) return message.usage;
   const imageCalls = message.usage.filter((usage) => usage.stage === 'generating');
-  const shared = message.usage.filter((usage) => usage.stage !== 'generating');
+  const shared = variation === 0 ? message.usage.filter((usage) => usage.stage !== 'generating') : [];
   const own = imageCalls.length === count ? imageCalls[variation] : undefined;
   return own ? [...shared, own] : shared;
 }
