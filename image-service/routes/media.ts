@@ -43,6 +43,7 @@ const PREFIX = '/media/';
 const route = createRoute({
   method: 'get',
   path: '/media/{key}',
+  operationId: 'getMedia',
   tags: ['image'],
   summary: 'A stored image file (local disk storage), by its signed URL',
   description:
