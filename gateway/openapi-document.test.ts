@@ -153,7 +153,8 @@ describe('the served OpenAPI document', () => {
         return encodeURIComponent(String(sample(declared?.schema) ?? '3fa85f64-5717-4562-b3fc-2c963f66afa6'));
       });
       const response = await atelier.api(operation.method.toUpperCase(), target, example);
-      // The webhook's example host is checked by a DNS lookup, and the tests run with no DNS.
+      // The webhook's example host (example.com, which resolves on the Internet) is checked by a
+      // DNS lookup, and the tests run with no DNS.
       const details: Array<{ message?: string }> = response.body?.error?.details ?? [];
       if (details.length > 0 && details.every((detail) => /does not resolve/.test(detail.message ?? ''))) continue;
       if (response.status === 400 || response.status === 422) {
