@@ -82,7 +82,7 @@ export const MessageOptionsBody = z
       }),
   })
   .superRefine(checkSize)
-  .openapi('MessageOptions');
+  .openapi('MessageOptions', { example: { width: 1024, aspect_ratio: '16:9', format: 'png' } });
 
 export const PostMessageBody = z
   .object({
@@ -111,8 +111,12 @@ export const PostMessageBody = z
       issue.addIssue({ code: 'custom', path: ['variables'], message: 'variables go with template_id' });
     }
   })
-  // Said in the document too: a body has `content` or `template_id` (not both: a 400).
-  .openapi('PostMessageRequest', { anyOf: [{ required: ['content'] }, { required: ['template_id'] }] });
+  // Said in the document too: a body has `content` or `template_id`, not both (`oneOf`). The
+  // example is one of them: sampled from the properties, Swagger UI would send both (a 400).
+  .openapi('PostMessageRequest', {
+    oneOf: [{ required: ['content'] }, { required: ['template_id'] }],
+    example: { content: 'Create a sunset landscape', options: { width: 1024, aspect_ratio: '16:9', format: 'png' } },
+  });
 
 const MessageImageWire = z
   .object({

@@ -36,6 +36,7 @@ export { listShares } from './list-shares.js';
 export { revokeShare } from './revoke-share.js';
 export { openShare } from './open-share.js';
 export { galleryExports, type GalleryExportRow } from './schema.js';
+export { GalleryExport } from './exports/schemas.js';
 export type { ExportsContext } from './exports/context.js';
 export { createExportQueue, EXPORT_QUEUE, type ExportJob } from './exports/queue.js';
 export { startExportWorker, type ExportWorker } from './exports/worker.js';

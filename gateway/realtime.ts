@@ -1,18 +1,19 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
 import { followSession, toMessageWire, type ConversationStore, type FollowFrom } from '../conversation/index.js';
 import type { MediaLinks } from '../image-service/index.js';
 import type { EventFeed } from '../shared/event-log.js';
 import { createRedis, type RedisErrorHandler } from '../shared/connections/redis.js';
 import { toAppError } from '../shared/errors.js';
-import { idSchema } from '../shared/http.js';
 import type { Logger } from '../shared/logger.js';
 import { REALTIME_EVENTS, rooms } from '../shared/realtime.js';
 import type { Principal } from '../shared/principal.js';
 import { corsGrant, type CorsOrigins } from './cors-origins.js';
 import { bearerToken, type Authenticator } from './middleware/authenticate.js';
+import { ReplayRequest, SubscribeRequest, type Ack } from './realtime-schemas.js';
+
+export type { Ack } from './realtime-schemas.js';
 
 export interface RealtimeOptions {
   redisUrl: string;
@@ -30,17 +31,6 @@ export interface RealtimeOptions {
   links: MediaLinks;
   logger: Logger;
 }
-
-/** What a `subscribe` / `unsubscribe` is acknowledged with. */
-export type Ack = { ok: true; session_id: string } | { ok: false; error: { code: string; message: string } };
-
-// Ids in either case, kept in lowercase, as the event log keys them.
-const SubscribeRequest = z.object({ session_id: idSchema('a session') });
-const Sequence = z.number().int().min(0);
-const ReplayRequest = SubscribeRequest.extend({
-  after_sequence: Sequence.optional(),
-  after: z.record(idSchema('a message'), Sequence).optional(),
-});
 
 /**
  * Socket.IO on the gateway's own port. A client joins its user's room on connect (gallery

@@ -60,6 +60,7 @@ import type { AtelierContext } from './context.js';
 import { fileInGallery } from './direct-images.js';
 import { chargeDirectGenerations } from './middleware/generation-quota.js';
 import { throttleLogIns } from './middleware/login-throttle.js';
+import { registerAsyncApi } from './routes/asyncapi.js';
 import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
 
@@ -82,6 +83,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
     { name: `storage (${ctx.storage.kind})`, check: () => ctx.storage.ping() },
   ]);
   registerDocs(app, { version });
+  registerAsyncApi(app, { version, publicUrl: ctx.publicUrl }); // GET /asyncapi.json: the realtime events
 
   // identity: /v1/auth (public), /v1/me, /v1/api-keys, /v1/invitations
   registerRegister(app, ctx.identity); //           POST   /v1/auth/register/

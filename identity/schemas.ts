@@ -35,7 +35,8 @@ export const RegisterBody = z
     display_name: DisplayName.optional(),
     invite_token: z.string().max(4096).optional().openapi({ description: 'Required when registration is by invitation' }),
   })
-  .openapi('RegisterRequest');
+  // No `invite_token` in the example: an open instance takes none, and a made-up one is refused.
+  .openapi('RegisterRequest', { example: { email: 'ada@example.com', password: 'correct horse battery staple', display_name: 'Ada' } });
 
 export const LogInBody = z.object({ email: Email, password: z.string().max(256) }).openapi('LoginRequest');
 

@@ -51,7 +51,10 @@ export function checkSize(value: { width?: number | undefined; height?: number |
  * route and by the chat API's `options`; unknown fields are refused so a typo (`aspectRatio`)
  * is not silently ignored.
  */
-export const ImageOptions = z.strictObject(imageOptionFields).superRefine(checkSize).openapi('ImageOptions');
+export const ImageOptions = z
+  .strictObject(imageOptionFields)
+  .superRefine(checkSize)
+  .openapi('ImageOptions', { example: { width: 1024, aspect_ratio: '16:9', seed: 7, format: 'png' } });
 export type ImageOptions = z.infer<typeof ImageOptions>;
 
 export const GenerateImageBody = z
@@ -66,7 +69,8 @@ export const GenerateImageBody = z
     format: imageOptionFields.format.default('png'),
   })
   .superRefine(checkSize)
-  .openapi('GenerateImageRequest');
+  // One side and a ratio (or both sides, or neither): the size rules refuse the three together.
+  .openapi('GenerateImageRequest', { example: { prompt: 'a sunset over the ocean', width: 1024, aspect_ratio: '16:9', seed: 7, format: 'png' } });
 
 export const GeneratedImageBody = z
   .object({

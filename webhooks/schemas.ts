@@ -9,7 +9,7 @@ export const CreateWebhookBody = z
     url: z
       .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
       .max(2048)
-      .openapi({ example: 'https://hooks.example.com/atelier', description: 'Where the events are POSTed: a public http(s) address' }),
+      .openapi({ example: 'https://example.com/atelier-hooks', description: 'Where the events are POSTed: a public http(s) address' }),
     events: z.array(WebhookEventType).min(1).max(DOMAIN_EVENT_TYPES.length * 2).openapi({ example: ['message.completed'] }),
   })
   .openapi('CreateWebhook');

@@ -7,6 +7,7 @@ import { Message, MessageParams, toMessageWire } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/api/v1/chat/sessions/{id}/messages/{message_id}/cancel',
+  operationId: 'cancelMessage',
   tags: ['chat'],
   summary: 'Cancel a queued or running message: it ends CANCELLED, nothing is filed, its quota unit comes back',
   request: { params: MessageParams },

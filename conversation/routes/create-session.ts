@@ -7,6 +7,7 @@ import { CreateSessionBody, Session, toSessionWire } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/api/v1/chat/sessions',
+  operationId: 'createSession',
   tags: ['chat'],
   summary: 'Start a conversation',
   request: { body: { content: { 'application/json': { schema: CreateSessionBody } }, required: false } },

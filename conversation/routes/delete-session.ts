@@ -7,6 +7,7 @@ import { DeleteSessionQuery, SessionParams } from '../schemas.js';
 const route = createRoute({
   method: 'delete',
   path: '/api/v1/chat/sessions/{id}',
+  operationId: 'deleteSession',
   tags: ['chat'],
   summary: 'Delete a session and its messages; its gallery images go to the trash or stay',
   description:

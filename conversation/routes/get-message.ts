@@ -22,6 +22,7 @@ const ETag = z.string().openapi({ description: 'W/"<sequence>": send it back in 
 const route = createRoute({
   method: 'get',
   path: '/api/v1/chat/sessions/{id}/messages/{message_id}',
+  operationId: 'getMessage',
   tags: ['chat'],
   summary: 'One message (poll, long poll); the same shape as the `message.updated` event',
   description: `Answers \`ETag: W/"<sequence>"\`, and \`304\` to an \`If-None-Match\` naming the current one. With \`wait=N\` (0–${MAX_WAIT_SECONDS} s) the answer is held until the message changes past the client's state (its \`If-None-Match\`, or else the message as it is now) or N seconds pass; then it is \`304\` (with \`If-None-Match\`) or the unchanged message. \`queue_position\` and \`eta_ms\` do not change the ETag.`,

@@ -7,6 +7,7 @@ import { Session, SessionParams, toSessionWire } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/api/v1/chat/sessions/{id}',
+  operationId: 'getSession',
   tags: ['chat'],
   summary: 'One session',
   request: { params: SessionParams },

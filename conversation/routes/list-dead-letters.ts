@@ -9,6 +9,7 @@ import { DeadLetterPage, toDeadLetterWire } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/internal/v1/dead-letters',
+  operationId: 'listDeadLetters',
   tags: ['internal'],
   summary: "Your organisation's messages that failed for good, newest first (admins)",
   request: { query: PageQuery },

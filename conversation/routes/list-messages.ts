@@ -8,6 +8,7 @@ import { MessagePage, SessionParams, toMessageWire } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/api/v1/chat/sessions/{id}/messages',
+  operationId: 'listMessages',
   tags: ['chat'],
   summary: "A session's history, oldest first",
   request: { params: SessionParams, query: PageQuery },

@@ -9,6 +9,7 @@ import { QueuePage, toQueuedMessageWire } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/internal/v1/queue',
+  operationId: 'listOrgQueue',
   tags: ['internal'],
   summary: "Your organisation's messages waiting or running, oldest first, with their lanes (admins)",
   description:

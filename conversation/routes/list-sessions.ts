@@ -8,6 +8,7 @@ import { SessionPage, toSessionWire } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/api/v1/chat/sessions',
+  operationId: 'listSessions',
   tags: ['chat'],
   summary: "The user's sessions, newest first",
   request: { query: PageQuery },

@@ -10,6 +10,7 @@ import { eventStream, eventStreamResponse } from './event-stream.js';
 const route = createRoute({
   method: 'get',
   path: '/api/v1/chat/sessions/{id}/messages/{message_id}/events',
+  operationId: 'streamMessageEvents',
   tags: ['chat'],
   summary: "One message's changes as Server-Sent Events, ending at its final state",
   description:

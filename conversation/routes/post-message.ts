@@ -17,6 +17,7 @@ const IdempotencyKey = z
 const route = createRoute({
   method: 'post',
   path: '/api/v1/chat/sessions/{id}/messages',
+  operationId: 'postMessage',
   tags: ['chat'],
   summary: 'Send a message; the image is made in the background',
   description:

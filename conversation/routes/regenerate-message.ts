@@ -12,6 +12,7 @@ const RegenerateBody = z
 const route = createRoute({
   method: 'post',
   path: '/api/v1/chat/sessions/{id}/messages/{message_id}/regenerate',
+  operationId: 'regenerateMessage',
   tags: ['chat'],
   summary: 'Another image for a finished image message: a new message with the same refined prompt and intent, and a new seed',
   description:

@@ -7,6 +7,7 @@ import { RenameSessionBody, Session, SessionParams, toSessionWire } from '../sch
 const route = createRoute({
   method: 'patch',
   path: '/api/v1/chat/sessions/{id}',
+  operationId: 'renameSession',
   tags: ['chat'],
   summary: 'Rename a session',
   description: 'A session created without a title is titled from its first message; this replaces any title.',

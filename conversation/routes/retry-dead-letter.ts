@@ -8,6 +8,7 @@ import { Message, MessageId, toMessageWire } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/internal/v1/dead-letters/{message_id}/retry',
+  operationId: 'retryDeadLetter',
   tags: ['internal'],
   summary: "Retry one of your organisation's failed messages from the stage it stopped at (admins)",
   request: { params: z.object({ message_id: MessageId.openapi({ param: { name: 'message_id', in: 'path' } }) }) },

@@ -7,6 +7,7 @@ import { Message, MessageParams, toMessageWire } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/api/v1/chat/sessions/{id}/messages/{message_id}/retry',
+  operationId: 'retryMessage',
   tags: ['chat'],
   summary: 'Retry your FAILED message from the stage it failed in (takes one unit of the image quota again)',
   request: { params: MessageParams },

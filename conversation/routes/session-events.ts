@@ -9,6 +9,7 @@ import { eventStream, eventStreamResponse } from './event-stream.js';
 const route = createRoute({
   method: 'get',
   path: '/api/v1/chat/sessions/{id}/events',
+  operationId: 'streamSessionEvents',
   tags: ['chat'],
   summary: "A session's message changes as Server-Sent Events",
   description:

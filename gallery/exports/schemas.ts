@@ -52,7 +52,8 @@ export const CreateExportBody = z
     message: 'give either ids or filter, not both and not neither',
     path: ['ids'],
   })
-  .openapi('CreateGalleryExport');
+  // `ids` or `filter`, never both: the example picks one, so "Try it out" sends a valid body.
+  .openapi('CreateGalleryExport', { example: { filter: { q: 'sunset' }, format: 'zip' } });
 export type CreateExportBody = z.infer<typeof CreateExportBody>;
 
 export const ExportIdParam = z.object({

@@ -20,6 +20,7 @@ const tags = ['gallery albums'];
 const create = createRoute({
   method: 'post',
   path: '/v1/gallery/albums',
+  operationId: 'createAlbum',
   tags,
   summary: 'Make an empty album',
   request: { body: { ...json(AlbumBody), required: true } },
@@ -33,6 +34,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/gallery/albums',
+  operationId: 'listAlbums',
   tags,
   summary: "The user's albums, newest first, each with its image count",
   request: { query: PageQuery },
@@ -42,6 +44,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/v1/gallery/albums/{album_id}',
+  operationId: 'getAlbum',
   tags,
   summary: 'One album',
   request: { params: AlbumIdParam },
@@ -51,6 +54,7 @@ const get = createRoute({
 const rename = createRoute({
   method: 'patch',
   path: '/v1/gallery/albums/{album_id}',
+  operationId: 'updateAlbum',
   tags,
   summary: 'Rename an album',
   request: { params: AlbumIdParam, body: { ...json(AlbumBody), required: true } },
@@ -60,6 +64,7 @@ const rename = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/v1/gallery/albums/{album_id}',
+  operationId: 'deleteAlbum',
   tags,
   summary: 'Delete an album; its images stay in the gallery and in their other albums',
   request: { params: AlbumIdParam },
@@ -69,6 +74,7 @@ const remove = createRoute({
 const listImages = createRoute({
   method: 'get',
   path: '/v1/gallery/albums/{album_id}/images',
+  operationId: 'listAlbumImages',
   tags,
   summary: "An album's images in the gallery, newest first (trashed ones show again once restored)",
   request: { params: AlbumIdParam, query: PageQuery },
@@ -78,6 +84,7 @@ const listImages = createRoute({
 const addImage = createRoute({
   method: 'put',
   path: '/v1/gallery/albums/{album_id}/images/{id}',
+  operationId: 'addAlbumImage',
   tags,
   summary: 'Put an image in an album (idempotent; many at once: `POST /v1/gallery/bulk/` `add_to_album`)',
   request: { params: AlbumImageParams },
@@ -92,6 +99,7 @@ const addImage = createRoute({
 const removeImage = createRoute({
   method: 'delete',
   path: '/v1/gallery/albums/{album_id}/images/{id}',
+  operationId: 'removeAlbumImage',
   tags,
   summary: 'Take an image out of an album; the image stays in the gallery (idempotent)',
   request: { params: AlbumImageParams },

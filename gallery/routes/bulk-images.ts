@@ -24,7 +24,7 @@ const BulkBody = z
       issues.addIssue({ code: 'custom', path: ['album_id'], message: `album_id is only for ${ALBUM_ACTIONS.join(' and ')}` });
     }
   })
-  .openapi('BulkImageAction');
+  .openapi('BulkImageAction', { example: { action: 'favorite', ids: ['3fa85f64-5717-4562-b3fc-2c963f66afa6'] } });
 
 const ItemError = z.object({ code: z.string().openapi({ example: 'not_found' }), message: z.string() });
 
@@ -41,6 +41,7 @@ const BulkResult = z
 const route = createRoute({
   method: 'post',
   path: '/v1/gallery/bulk',
+  operationId: 'bulkImageAction',
   tags: ['gallery'],
   summary: 'One action on up to 500 images; one that fails does not stop the others',
   request: { body: { required: true, content: { 'application/json': { schema: BulkBody } } } },

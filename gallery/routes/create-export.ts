@@ -7,6 +7,7 @@ import { CreateExportBody, GalleryExport, toExportWire } from '../exports/schema
 const route = createRoute({
   method: 'post',
   path: '/v1/gallery/exports',
+  operationId: 'createExport',
   tags: ['gallery'],
   summary: 'Export images (by id or by filter) as png, jpg, webp, a PDF or a zip',
   description:

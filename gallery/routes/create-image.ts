@@ -8,6 +8,7 @@ import { CreateImageBody, GalleryImage, toImageWire } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/v1/gallery',
+  operationId: 'createGalleryImage',
   tags: ['gallery'],
   summary: 'File an image that lives at a URL of its own (storage "external")',
   request: { body: { required: true, content: { 'application/json': { schema: CreateImageBody } } } },

@@ -7,6 +7,7 @@ import { ImageIdParam } from '../schemas.js';
 const route = createRoute({
   method: 'delete',
   path: '/v1/gallery/{id}/permanent',
+  operationId: 'deleteGalleryImagePermanently',
   tags: ['gallery'],
   summary: 'Remove an image and its stored file for good (live or in the trash)',
   request: { params: ImageIdParam },

@@ -7,6 +7,7 @@ import { GalleryImage, ImageIdParam, toImageWire } from '../schemas.js';
 const route = createRoute({
   method: 'delete',
   path: '/v1/gallery/{id}',
+  operationId: 'deleteGalleryImage',
   tags: ['gallery'],
   summary: 'Move an image to the trash (idempotent: an image already there is returned unchanged)',
   request: { params: ImageIdParam },

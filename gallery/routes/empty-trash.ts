@@ -7,6 +7,7 @@ import { EmptiedTrash } from '../schemas.js';
 const route = createRoute({
   method: 'delete',
   path: '/v1/gallery/deleted',
+  operationId: 'emptyTrash',
   tags: ['gallery'],
   summary: "Empty the user's trash now: every trashed image and its file deleted for good",
   description:

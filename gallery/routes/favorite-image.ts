@@ -8,6 +8,7 @@ import { unfavoriteImage } from '../unfavorite-image.js';
 const star = createRoute({
   method: 'put',
   path: '/v1/gallery/{id}/favorite',
+  operationId: 'favoriteImage',
   tags: ['gallery'],
   summary: 'Star an image (idempotent)',
   request: { params: ImageIdParam },
@@ -23,6 +24,7 @@ const star = createRoute({
 const unstar = createRoute({
   method: 'delete',
   path: '/v1/gallery/{id}/favorite',
+  operationId: 'unfavoriteImage',
   tags: ['gallery'],
   summary: 'Unstar an image, live or in the trash (idempotent)',
   request: { params: ImageIdParam },

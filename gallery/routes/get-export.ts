@@ -7,6 +7,7 @@ import { ExportIdParam, GalleryExport, toExportWire } from '../exports/schemas.j
 const route = createRoute({
   method: 'get',
   path: '/v1/gallery/exports/{id}',
+  operationId: 'getExport',
   tags: ['gallery'],
   summary: 'An export: its status, progress and, once done, a signed download URL',
   request: { params: ExportIdParam },

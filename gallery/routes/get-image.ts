@@ -7,6 +7,7 @@ import { GalleryImage, ImageIdParam, toImageWire } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/v1/gallery/{id}',
+  operationId: 'getGalleryImage',
   tags: ['gallery'],
   summary: 'One image, live or in the trash (then `deleted_at` is set)',
   request: { params: ImageIdParam },

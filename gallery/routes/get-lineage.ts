@@ -15,6 +15,7 @@ const ImageLineage = z
 const route = createRoute({
   method: 'get',
   path: '/v1/gallery/{id}/lineage',
+  operationId: 'getImageLineage',
   tags: ['gallery'],
   summary: 'Where an image came from (its parents) and what was made from it (edits, enhances of it)',
   request: { params: ImageIdParam },

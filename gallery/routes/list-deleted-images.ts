@@ -9,6 +9,7 @@ import { TrashPage, toImageWire } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/v1/gallery/deleted',
+  operationId: 'listDeletedImages',
   tags: ['gallery'],
   summary: "The user's trash, most recently deleted first, each with when it will be purged",
   request: { query: PageQuery },

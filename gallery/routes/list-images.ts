@@ -7,6 +7,7 @@ import { GalleryImagePage, ListImagesQuery, toImageWire, toListFilter } from '..
 const route = createRoute({
   method: 'get',
   path: '/v1/gallery',
+  operationId: 'listGalleryImages',
   tags: ['gallery'],
   summary: "The user's gallery, newest or oldest first, filtered and searched (images in the trash are not listed)",
   request: { query: ListImagesQuery },

@@ -7,6 +7,7 @@ import { MessageIdParam, MessageImages, toImageWire } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/v1/gallery/by-message/{message_id}',
+  operationId: 'listMessageImages',
   tags: ['gallery'],
   summary: 'The image(s) a chat message made, live or in the trash, oldest first',
   description: 'Not found when the caller has no image of that message (another user\'s message, a chat reply, a failed message).',

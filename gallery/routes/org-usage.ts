@@ -19,6 +19,7 @@ const OrgUsage = z
 const route = createRoute({
   method: 'get',
   path: '/v1/org/usage',
+  operationId: 'getOrgUsage',
   tags: ['organisation'],
   summary: "Images your organisation's members made today and this month (admins)",
   description: 'Counted from the images Atelier filed in their galleries (trashed ones included; images deleted for good are not).',

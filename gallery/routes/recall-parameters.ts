@@ -32,6 +32,7 @@ export const RecalledParameters = z
 const route = createRoute({
   method: 'post',
   path: RECALL_PATH,
+  operationId: 'recallImageParameters',
   tags: ['gallery'],
   summary: 'The generation parameters written in an image file',
   description:

@@ -7,6 +7,7 @@ import { GalleryImage, ImageIdParam, toImageWire } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/v1/gallery/{id}/restore',
+  operationId: 'restoreGalleryImage',
   tags: ['gallery'],
   summary: 'Take an image out of the trash',
   request: { params: ImageIdParam },

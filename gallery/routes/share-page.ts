@@ -65,6 +65,7 @@ const page = {
 const view = createRoute({
   method: 'get',
   path: '/s/{token}',
+  operationId: 'getSharePage',
   tags: ['share links'],
   summary: 'A shared image (public)',
   security: [],
@@ -75,6 +76,7 @@ const view = createRoute({
 const unlock = createRoute({
   method: 'post',
   path: '/s/{token}',
+  operationId: 'unlockSharePage',
   tags: ['share links'],
   summary: 'A shared image behind a password (public): the form posts here',
   security: [],
@@ -91,6 +93,7 @@ const unlock = createRoute({
 const file = createRoute({
   method: 'get',
   path: '/s/{token}/image',
+  operationId: 'getSharedImageFile',
   tags: ['share links'],
   summary: "A shared image's file (public)",
   description:

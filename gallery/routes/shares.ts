@@ -66,6 +66,7 @@ function toShareWire(row: GalleryShareRow) {
 const create = createRoute({
   method: 'post',
   path: '/v1/gallery/{id}/shares',
+  operationId: 'createShare',
   tags: ['gallery'],
   summary: 'Make a public link to one of your live images',
   description: 'The token is returned once: only its hash is kept. See docs/gallery.md, "Share links".',
@@ -81,6 +82,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/gallery/{id}/shares',
+  operationId: 'listShares',
   tags: ['gallery'],
   summary: "An image's links, newest first (revoked and expired ones too)",
   request: { params: ImageIdParam },
@@ -95,6 +97,7 @@ const list = createRoute({
 const revoke = createRoute({
   method: 'delete',
   path: '/v1/gallery/{id}/shares/{share_id}',
+  operationId: 'revokeShare',
   tags: ['gallery'],
   summary: 'Revoke a link: it answers 404 from now on',
   request: { params: ShareParams },

@@ -15,6 +15,7 @@ export function isPublicPath(path: string): boolean {
     path === '/health' ||
     path === '/ready' ||
     path === '/openapi.json' ||
+    path === '/asyncapi.json' ||
     path === '/docs' ||
     path.startsWith('/docs/') ||
     path.startsWith('/v1/auth/') ||

@@ -191,6 +191,7 @@ function withHeaders(status: string, response: unknown, limited: boolean): unkno
 const documentRoute = createRoute({
   method: 'get',
   path: '/openapi.json',
+  operationId: 'getOpenApiDocument',
   tags: ['docs'],
   summary: 'This document (OpenAPI 3.1)',
   responses: { 200: { description: 'The document', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
@@ -199,6 +200,7 @@ const documentRoute = createRoute({
 const pageRoute = createRoute({
   method: 'get',
   path: '/docs',
+  operationId: 'getDocsPage',
   tags: ['docs'],
   summary: 'The browsable API docs (Swagger UI, served locally)',
   responses: { 200: { description: 'The page', content: { 'text/html': { schema: z.string() } } } },
@@ -207,6 +209,7 @@ const pageRoute = createRoute({
 const initRoute = createRoute({
   method: 'get',
   path: '/docs/init.js',
+  operationId: 'getDocsScript',
   tags: ['docs'],
   summary: "The docs page's start-up script",
   responses: { 200: { description: 'The script', content: { 'text/javascript': { schema: z.string() } } } },
@@ -215,6 +218,7 @@ const initRoute = createRoute({
 const assetRoute = createRoute({
   method: 'get',
   path: '/docs/assets/{file}',
+  operationId: 'getDocsAsset',
   tags: ['docs'],
   summary: "One of the docs page's assets",
   request: { params: z.object({ file: z.enum(Object.keys(ASSETS) as [string, ...string[]]) }) },
@@ -275,10 +279,12 @@ export function registerDocs(app: App, info: { version: string }): void {
       info: {
         title: 'Atelier',
         version: info.version,
-        description: 'Chat messages in, images out. See the README for the realtime events.',
+        description:
+          'Chat messages in, images out. A message is answered at once (202) and made in the background: follow it with the realtime events (Socket.IO and Server-Sent Events), described in the AsyncAPI 3.0 document at [/asyncapi.json](/asyncapi.json), or poll it.',
       },
+      externalDocs: { description: 'The realtime events: the AsyncAPI document', url: '/asyncapi.json' },
     });
-    return c.json({ ...document, security: [{ bearerAuth: [] }], paths: withGatewayResponses(withTrailingSlashes(document.paths ?? {})) });
+    return c.json({ ...document, servers: [{ url: '/', description: 'This Atelier' }], security: [{ bearerAuth: [] }], paths: withGatewayResponses(withTrailingSlashes(document.paths ?? {})) });
   });
 
   app.get('/docs', (c) => c.html(PAGE, 200, { 'Content-Security-Policy': DOCS_CONTENT_SECURITY_POLICY }));

@@ -22,6 +22,7 @@ export const Readiness = z
 const healthRoute = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['operations'],
   summary: 'Liveness: the process is running (also while it starts)',
   responses: { 200: { description: 'Alive', content: { 'application/json': { schema: Health } } } },
@@ -30,6 +31,7 @@ const healthRoute = createRoute({
 const readyRoute = createRoute({
   method: 'get',
   path: '/ready',
+  operationId: 'getReadiness',
   tags: ['operations'],
   summary: 'Readiness: started, and every dependency answers',
   responses: {

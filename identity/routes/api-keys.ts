@@ -7,6 +7,7 @@ import { ApiKey, CreateApiKeyBody, CreatedApiKey, toApiKeyWire } from '../schema
 const create = createRoute({
   method: 'post',
   path: '/v1/api-keys',
+  operationId: 'createApiKey',
   tags: ['auth'],
   summary: 'Make an API key acting as you',
   description: 'The key is in this answer only; it is stored hashed. Send it as `Authorization: Bearer atl_…`.',
@@ -20,6 +21,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/api-keys',
+  operationId: 'listApiKeys',
   tags: ['auth'],
   summary: 'Your API keys (never their secret)',
   responses: { 200: { description: 'Newest first', content: { 'application/json': { schema: z.object({ items: z.array(ApiKey) }) } } } },
@@ -28,6 +30,7 @@ const list = createRoute({
 const revoke = createRoute({
   method: 'delete',
   path: '/v1/api-keys/{id}',
+  operationId: 'revokeApiKey',
   tags: ['auth'],
   summary: 'Revoke one of your API keys: it stops working at once',
   request: { params: z.object({ id: idSchema('an API key') }) },

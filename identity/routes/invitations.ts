@@ -7,6 +7,7 @@ import { CreateInvitationBody, Invitation } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/v1/invitations',
+  operationId: 'createInvitation',
   tags: ['auth'],
   summary: 'Invite someone to your organisation (admin)',
   description: 'The token makes one account (`POST /v1/auth/register` with `invite_token`), with this role, until it expires.',

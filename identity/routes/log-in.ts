@@ -7,6 +7,7 @@ import { AuthTokens, LogInBody, toAuthTokensWire } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/v1/auth/login',
+  operationId: 'logIn',
   tags: ['auth'],
   summary: 'Sign in with email and password',
   description: 'An unknown email and a wrong password get the same 401. Repeated failures are slowed (429 with `Retry-After`).',

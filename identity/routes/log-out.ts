@@ -7,6 +7,7 @@ import { RefreshBody } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/v1/auth/logout',
+  operationId: 'logOut',
   tags: ['auth'],
   summary: 'Sign out: revoke a refresh token and its sign-in',
   description: 'Answers 204 whether or not the token was known. Access tokens already handed out last until they expire.',

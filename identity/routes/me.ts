@@ -24,6 +24,7 @@ export type MeContext = IdentityContext & { quota: QuotaPort };
 const route = createRoute({
   method: 'get',
   path: '/v1/me',
+  operationId: 'getMe',
   tags: ['auth'],
   summary: 'Who the credential is: the user, their organisation, role, lane and what is left of their image quota',
   responses: { 200: { description: 'The caller', content: { 'application/json': { schema: Me } } } },

@@ -9,6 +9,7 @@ import { updateOrgApiKey } from '../update-org-api-key.js';
 const list = createRoute({
   method: 'get',
   path: '/v1/org/api-keys',
+  operationId: 'listOrgApiKeys',
   tags: ['organisation'],
   summary: "Every API key of your organisation's members, newest first, never a secret (admins)",
   request: { query: PageQuery },
@@ -22,6 +23,7 @@ const list = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/v1/org/api-keys/{id}',
+  operationId: 'updateOrgApiKey',
   tags: ['organisation'],
   summary: "Set an API key's lane (admins)",
   description: '`high` puts the messages posted with it in the high lane; `null` gives it its maker\'s lane. Holds from its next request.',

@@ -9,6 +9,7 @@ import { updateOrgMember } from '../update-org-member.js';
 const list = createRoute({
   method: 'get',
   path: '/v1/org/members',
+  operationId: 'listOrgMembers',
   tags: ['organisation'],
   summary: "Your organisation's members, oldest account first (admins)",
   request: { query: PageQuery },
@@ -22,6 +23,7 @@ const list = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/v1/org/members/{user_id}',
+  operationId: 'updateOrgMember',
   tags: ['organisation'],
   summary: "Change a member's role, lane or daily quota (admins)",
   description:

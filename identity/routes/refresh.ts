@@ -7,6 +7,7 @@ import { AuthTokens, RefreshBody, toAuthTokensWire } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/v1/auth/refresh',
+  operationId: 'refreshToken',
   tags: ['auth'],
   summary: 'Exchange a refresh token for a new pair',
   description:

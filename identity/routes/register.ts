@@ -7,6 +7,7 @@ import { AuthTokens, RegisterBody, toAuthTokensWire } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/v1/auth/register',
+  operationId: 'register',
   tags: ['auth'],
   summary: 'Make an account',
   description:

@@ -8,6 +8,7 @@ import { GenerateImageBody, GeneratedImageBody } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/v1/image/generate',
+  operationId: 'generateImage',
   tags: ['image'],
   summary: 'Make an image from a prompt and store it',
   description:

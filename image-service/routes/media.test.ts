@@ -11,7 +11,7 @@ const credential = testCredential('local');
 import type { App } from '../../shared/http.js';
 import { createMediaSigner } from '../media-signer.js';
 import { createDiskStorage } from '../storage/disk.js';
-import { registerMedia } from './media.js';
+import { mediaKeyOf, registerMedia } from './media.js';
 
 const signer = createMediaSigner({ key: Buffer.alloc(32, 3), ttlSeconds: 3600 });
 /** A URL as the API would hand it out for this path. */
@@ -110,12 +110,52 @@ describe('GET /media/*', () => {
     // A path the URL parser does not normalise reaches the route, which refuses it unsigned; one
     // that normalises out of /media/ is not public, so it needs a credential first.
     expect([401, 403, 404]).toContain(unsigned.status);
-    // Signed over the path as the server reads it, as if we had handed such a URL out.
+    // Signed over the key as the server reads it (decoded when sent as one segment), as if we had handed such a URL out.
     const served = new URL(pathname, 'http://x').pathname;
-    const response = await app.request(signed(served));
+    const key = mediaKeyOf(served);
+    const url = signed(key === undefined ? served : `/media/${key}`).replace(/^[^?]*/, served);
+    const response = await app.request(url);
     const text = await response.text();
     expect(text).not.toContain('TOP SECRET');
     expect(JSON.parse(text).error.code).toMatch(/^(not_found|route_not_found|unauthenticated)$/);
+  });
+
+  describe('the key sent as one encoded segment (openapi-fetch, Swagger UI)', () => {
+    /** The URL the API hands out for `key`, with its path as a generated client sends `{key}`. */
+    const encoded = (key: string) => signed(`/media/${key}`).replace(/^[^?]*/, `/media/${encodeURIComponent(key)}`);
+
+    it.each([
+      [`users/local/${imageId}.png`, 'image/png'],
+      // The user id segment is percent-encoded in the key itself: the client encodes the `%` again.
+      [`users/a%20b/${imageId}.jpg`, 'image/jpeg'],
+    ])('serves %s sent as %%2F-encoded, checking the signature on the decoded key', async (key, type) => {
+      const url = encoded(key);
+      expect(url).toContain('%2F');
+      const response = await app.request(url);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
+      // And the same URL with the slashes plain, as the API links it.
+      expect((await app.request(signed(`/media/${key}`))).status).toBe(200);
+    });
+
+    it('refuses an encoded key whose path was changed: the signature is over the key', async () => {
+      const url = encoded(`users/local/${imageId}.png`).replace('.png', '.webp');
+      expect((await app.request(url)).status).toBe(403);
+    });
+
+    it.each(['..%2F..%2Fsecret.png', '..%2fsecret.png', 'users%2F..%2F..%2Fsecret.png', '%2E%2E%2Fsecret.png'])(
+      '%s is refused unsigned and not found even when its decoded key is signed',
+      async (segment) => {
+        const unsigned = await app.request(`/media/${segment}`);
+        expect(unsigned.status).toBe(403);
+        const url = signed(`/media/${decodeURIComponent(segment)}`).replace(/^[^?]*/, `/media/${segment}`);
+        const response = await app.request(url);
+        const text = await response.text();
+        expect(response.status).toBe(404);
+        expect(text).not.toContain('TOP SECRET');
+      },
+    );
   });
 
   it('is listed in the OpenAPI document as /media/{key}', () => {

@@ -40,14 +40,35 @@ const EXPORT_KEY = /^users\/[^/]+\/exports\/([0-9a-f-]{36}\.[a-z]{3,4})$/;
 
 const PREFIX = '/media/';
 
+/**
+ * The storage key a `/media/…` path names. Served as the API links it, the key's slashes are
+ * plain (`users/u/x.png`); a generated client (openapi-fetch, Swagger UI) that fills the
+ * documented `{key}` encodes the whole key as one segment (`users%2Fu%2Fx.png`). A real key
+ * always has slashes, so a path with none but an encoded one is the second form, decoded once.
+ * Either way the result is the key byte for byte, which the signature covers and `mediaFile`
+ * confines to the folder (`..%2F` decodes to a `..` segment, which it refuses).
+ */
+export function mediaKeyOf(pathname: string): string | undefined {
+  if (!pathname.startsWith(PREFIX)) return undefined;
+  const raw = pathname.slice(PREFIX.length);
+  if (raw.includes('/') || !/%2f/i.test(raw)) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 const route = createRoute({
   method: 'get',
   path: '/media/{key}',
+  operationId: 'getMedia',
   tags: ['image'],
   summary: 'A stored image file (local disk storage), by its signed URL',
   description:
     'The URL comes from the API (`url` of an image or message) and is the credential: no `Authorization` needed. ' +
-    '`key` is the storage key, slashes included (`users/{user}/{image}.png`); `expires` and `signature` sign it ' +
+    '`key` is the storage key, slashes included (`users/{user}/{image}.png`), sent as the API links it or encoded as one ' +
+    'segment (`users%2F{user}%2F{image}.png`, as generated clients send a path parameter); `expires` and `signature` sign it ' +
     '(HMAC-SHA256 over the path and the expiry). Unsigned, expired or altered: 403. Cacheable privately until it expires.',
   request: {
     params: z.object({ key: z.string().openapi({ example: 'users/019a0c4e-0000-7000-8000-000000000001/019a0c4e-8b1f-7c35-9d2a-4f6e1b2c3d4e.png' }) }),
@@ -72,7 +93,8 @@ const route = createRoute({
  * `GET /media/*`: the files of the disk storage, by signed URL. The signature is checked before
  * anything is looked up, so a URL that is not one we made learns nothing, not even whether the
  * file exists. The path after `/media/` is the storage key byte for byte (not percent-decoded, as
- * the storage wrote it); a key that could leave the media folder is simply not found.
+ * the storage wrote it), or that key encoded as one segment (see mediaKeyOf); a key that could
+ * leave the media folder is simply not found.
  */
 export function registerMedia(app: App, options: MediaOptions): void {
   const root = path.resolve(options.mediaDir);
@@ -81,10 +103,11 @@ export function registerMedia(app: App, options: MediaOptions): void {
   app.openAPIRegistry.registerPath(route);
   app.get('/media/*', async (c) => {
     const url = new URL(c.req.url);
-    const pathname = url.pathname;
-    const verdict = options.signer.verify(pathname, url.searchParams);
+    const key = mediaKeyOf(url.pathname);
+    // Signed as the API links it: over `/media/{key}` with the key's slashes plain, whichever form came.
+    const verdict = options.signer.verify(key === undefined ? url.pathname : `${PREFIX}${key}`, url.searchParams);
     if (!verdict.ok) throw new Forbidden(REFUSALS[verdict.reason]);
-    const key = pathname.startsWith(PREFIX) ? pathname.slice(PREFIX.length) : '';
+    if (key === undefined) throw new NotFound('media file', url.pathname);
     const file = mediaFile(root, key);
     const type = file && CONTENT_TYPES[path.extname(file).toLowerCase()];
     if (!file || !type) throw new NotFound('media file', key);

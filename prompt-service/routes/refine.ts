@@ -7,6 +7,7 @@ import { RefineRequest, RefineResponse } from '../schemas.js';
 const route = createRoute({
   method: 'post',
   path: '/v1/prompt/refine',
+  operationId: 'refinePrompt',
   tags: ['prompt'],
   summary: 'Refine a prompt and detect its intent',
   description:

@@ -51,6 +51,7 @@ export interface Parameter {
 
 export interface MediaType {
   schema?: JsonSchema;
+  example?: unknown;
 }
 
 export interface Header {
@@ -65,6 +66,11 @@ export interface ResponseObject {
 }
 
 export interface Operation {
+  operationId?: string;
+  summary?: string;
+  tags?: string[];
+  /** Absent: the document's default; `[]`: public. */
+  security?: Array<Record<string, string[]>>;
   parameters?: Array<Parameter | Reference>;
   requestBody?: { required?: boolean; content: Record<string, MediaType> } | Reference;
   responses: Record<string, ResponseObject | Reference>;

@@ -14,6 +14,7 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
 const list = createRoute({
   method: 'get',
   path: '/v1/templates',
+  operationId: 'listTemplates',
   tags: ['templates'],
   summary: "The user's prompt templates and their organisation's shared ones, newest first",
   request: { query: PageQuery },
@@ -23,6 +24,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/v1/templates',
+  operationId: 'createTemplate',
   tags: ['templates'],
   summary: 'Save a prompt template',
   description: 'A message can then be posted as `{template_id, variables}` instead of `content` (docs/templates.md).',
@@ -38,6 +40,7 @@ const create = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/v1/templates/{id}',
+  operationId: 'getTemplate',
   tags: ['templates'],
   summary: 'One template: the user\'s own, or one shared with their organisation',
   request: { params: TemplateParams },
@@ -47,6 +50,7 @@ const get = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/v1/templates/{id}',
+  operationId: 'updateTemplate',
   tags: ['templates'],
   summary: "Change the user's own template (the fields given; `defaults` as a whole)",
   request: { params: TemplateParams, body: { ...json(UpdateTemplateBody), required: true } },
@@ -62,6 +66,7 @@ const update = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/v1/templates/{id}',
+  operationId: 'deleteTemplate',
   tags: ['templates'],
   summary: "Delete the user's own template",
   request: { params: TemplateParams },

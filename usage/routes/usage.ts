@@ -8,6 +8,7 @@ import { OrgUsageReportWire, toFiguresWire, toReportWire, UsageQueryParams, Usag
 const mine = createRoute({
   method: 'get',
   path: '/v1/me/usage',
+  operationId: 'getMyUsage',
   tags: ['usage'],
   summary: 'Your images made, failed and cancelled, tokens and estimated cost, by day, intent, provider or model',
   description: 'From the usage rollup, filled as messages end (docs/usage.md). Days are UTC; `from` and `to` are both included; at most 366 days.',
@@ -22,6 +23,7 @@ const mine = createRoute({
 const org = createRoute({
   method: 'get',
   path: '/v1/org/usage/report',
+  operationId: 'getOrgUsageReport',
   tags: ['organisation'],
   summary: "Your organisation's usage, grouped like /v1/me/usage, and each member's totals (admins)",
   description: 'The same query as `GET /v1/me/usage`. `GET /v1/org/usage` stays the quick count of images this day and month.',

@@ -8,6 +8,7 @@ import { toDeliveryWire, WebhookDeliveryPage } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/v1/webhooks/{id}/deliveries',
+  operationId: 'listWebhookDeliveries',
   tags: ['webhooks'],
   summary: "An endpoint's delivery log: every attempt, newest first",
   request: { params: z.object({ id: idSchema('a webhook endpoint') }), query: PageQuery },

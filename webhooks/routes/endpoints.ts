@@ -12,6 +12,7 @@ const params = z.object({ id: idSchema('a webhook endpoint') });
 const create = createRoute({
   method: 'post',
   path: '/v1/webhooks',
+  operationId: 'createWebhook',
   tags: ['webhooks'],
   summary: 'Register a webhook endpoint for your events',
   description:
@@ -28,6 +29,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/webhooks',
+  operationId: 'listWebhooks',
   tags: ['webhooks'],
   summary: 'Your webhook endpoints, newest first (never their secrets)',
   responses: { 200: { description: 'All of them (at most 20)', content: { 'application/json': { schema: z.object({ items: z.array(WebhookEndpoint) }) } } } },
@@ -36,6 +38,7 @@ const list = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/v1/webhooks/{id}',
+  operationId: 'deleteWebhook',
   tags: ['webhooks'],
   summary: 'Delete one of your endpoints and its delivery log; nothing more is sent to it',
   request: { params },
@@ -45,6 +48,7 @@ const remove = createRoute({
 const rotate = createRoute({
   method: 'post',
   path: '/v1/webhooks/{id}/rotate-secret',
+  operationId: 'rotateWebhookSecret',
   tags: ['webhooks'],
   summary: 'Give an endpoint a new signing secret; the old one stops at once',
   request: { params },
