@@ -53,6 +53,9 @@ describe('the README walk-through', () => {
     expect(enhanced).toMatchObject({ status: 'DONE', intent: 'enhance' });
     expect(await message(hello)).toMatchObject({ status: 'DONE', intent: 'chat', reply: expect.stringMatching(/\w/) });
 
+    // The enhance worked on the edit (its lineage says so), the edit on the first image.
+    const parentOf = async (id: string) => (await atelier.api('GET', `/v1/gallery/${id}/`, undefined, ada)).body.parent_image_id;
+    expect(await parentOf(enhanced.image.id)).toBe(edited.image.id);
     // What the comments promise: the enhance is black and white, twice the edit's size (2048×1152).
     const bytes = Buffer.from(await (await fetch(enhanced.image_url)).arrayBuffer());
     const [red, green, blue] = (await sharp(bytes).stats()).channels;
