@@ -1,0 +1,168 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, startTestAtelier, type TestAtelier } from '../gateway/test-harness.js';
+import { projectPath } from '../shared/paths.js';
+
+/**
+ * The web app used as a person uses it (issue 10, "A web chat and gallery"): Debian's Chromium,
+ * driven by playwright-core, against the whole system in this process. Screenshots of the main
+ * screens are written to web/screenshots/ (not committed; docs/screenshots/ holds the README's).
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`web/web.test.ts: no ${CHROMIUM}, the browser tests skip (apt-get install -y chromium)`);
+
+const SHOTS = projectPath('web', 'screenshots');
+const PROMPT = 'Create a sunset landscape';
+
+let atelier: TestAtelier;
+
+beforeAll(async () => {
+  atelier = await startTestAtelier();
+});
+afterAll(async () => {
+  await atelier?.close();
+});
+
+describe('the web app as served', () => {
+  it('is the page at / with a strict CSP, its script and style under /app/, public', async () => {
+    const page = await callApi(atelier.url, 'GET', '/');
+    expect(page.status).toBe(200);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("connect-src 'self' ws: wss:");
+    expect(policy).toContain("default-src 'none'");
+    expect(page.body).toContain('<script type="module" src="/app/main.js"></script>');
+    expect(page.body).not.toMatch(/<script>|https?:\/\//); // no inline script, nothing from elsewhere
+
+    const script = await callApi(atelier.url, 'GET', '/app/main.js');
+    expect([script.status, script.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect(String(script.body).length).toBeGreaterThan(1000);
+    expect((await callApi(atelier.url, 'GET', '/app/style.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await callApi(atelier.url, 'GET', '/app/secrets.txt')).status).toBe(404);
+  });
+});
+
+describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get install -y chromium)', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    page = await context.newPage();
+    // A script the CSP refused, or an error thrown, fails the run rather than hiding.
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs up, posts a prompt, shows its stages go by and the image land, then edits it', { timeout: 60_000 }, async () => {
+    await page.goto(atelier.url);
+    await page.getByRole('button', { name: 'New here? Sign up' }).click();
+    await page.getByLabel('Email').fill(`web-${Date.now()}@test.example`);
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByLabel('Display name (optional)').fill('Web');
+    await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+    await page.getByRole('button', { name: 'New conversation' }).click();
+
+    // Every stage text the page shows, recorded as the DOM changes (no polling, no sleep).
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { stages: Set<string> }).stages = seen;
+      new MutationObserver(() => {
+        for (const element of document.querySelectorAll('.stage')) seen.add(element.textContent ?? '');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const composer = page.getByLabel(/Describe an image/);
+    await composer.fill(PROMPT);
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    const image = page.getByRole('img', { name: `Image 1 for "${PROMPT}"` });
+    await image.waitFor();
+    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const stages = await page.evaluate(() => [...(window as unknown as { stages: Set<string> }).stages]);
+    expect(new Set(stages).size, stages.join(' → ')).toBeGreaterThanOrEqual(2);
+    expect(stages).toContain('Done');
+    await page.getByText('Refined prompt').click();
+    await page.screenshot({ path: `${SHOTS}/chat.png`, fullPage: true });
+
+    await composer.fill('Make it warmer');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('img', { name: 'Image 1 for "Make it warmer"' }).waitFor();
+    await expect.poll(() => page.locator('.message').nth(1).locator('.stage').textContent()).toBe('Done · edit');
+  });
+
+  it('finds the image in the gallery by searching "sunset", trashes and restores it', { timeout: 30_000 }, async () => {
+    await page.getByRole('link', { name: 'Gallery' }).click();
+    await page.getByLabel('Search prompts').fill('sunset');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const card = page.getByRole('img', { name: PROMPT });
+    await card.waitFor();
+
+    await page.getByRole('button', { name: `Move "${PROMPT}" to the trash` }).click();
+    await page.getByText('Moved to the trash').waitFor();
+    await card.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Trash', exact: true }).click();
+    await page.getByRole('button', { name: `Restore "${PROMPT}"` }).click();
+    await page.getByText('Restored').waitFor();
+    await page.getByRole('button', { name: 'Images', exact: true }).click();
+    await card.waitFor();
+  });
+
+  it('shares it: the link opens in a signed-out browser and shows the image', { timeout: 30_000 }, async () => {
+    await page.getByRole('button', { name: `Share "${PROMPT}"` }).click();
+    const link = page.getByTestId('share-link');
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/\/s\/[\w-]+$/);
+    await page.screenshot({ path: `${SHOTS}/gallery.png`, fullPage: true });
+
+    const stranger = await browser.newContext();
+    try {
+      const shared = await stranger.newPage();
+      await shared.goto(href);
+      const img = shared.locator('figure img');
+      await img.waitFor();
+      await expect.poll(() => img.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+      expect(await stranger.storageState()).toMatchObject({ cookies: [] });
+    } finally {
+      await stranger.close();
+    }
+  });
+
+  it('shows the quota and the usage figures', async () => {
+    await page.getByRole('link', { name: 'Usage' }).click();
+    await page.getByText(/of \d+ images/).first().waitFor();
+    await page.getByRole('term').filter({ hasText: 'Made' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/usage.png`, fullPage: true });
+  });
+
+  it('fits a 375 px wide screen without sideways scrolling, and works from the keyboard', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.getByRole('link', { name: 'Chat' }).click();
+    await page.getByRole('button', { name: 'New conversation' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: `${SHOTS}/chat-375.png`, fullPage: true });
+
+    // The first Tab lands on the navigation, a real link, with the focus ring shown.
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      return { tag: element.tagName, outline: getComputedStyle(element).outlineStyle };
+    });
+    expect(focused).toEqual({ tag: 'A', outline: 'solid' });
+  });
+});
