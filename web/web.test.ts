@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, startTestAtelier, type TestAtelier } from '../gateway/test-harness.js';
 import { projectPath } from '../shared/paths.js';
 
@@ -50,6 +50,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
@@ -59,10 +60,17 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
     });
     context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
     page = await context.newPage();
-    // A script the CSP refused, or an error thrown, fails the run rather than hiding.
-    page.on('pageerror', (error) => {
-      throw error;
+    // A script error, a refused request or one the CSP blocked fails the test rather than hiding.
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.url()}`);
     });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+    });
+  });
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -95,13 +103,13 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
     const stages = await page.evaluate(() => [...(window as unknown as { stages: Set<string> }).stages]);
     expect(new Set(stages).size, stages.join(' → ')).toBeGreaterThanOrEqual(2);
     expect(stages).toContain('Done');
-    await page.getByText('Refined prompt').click();
-    await page.screenshot({ path: `${SHOTS}/chat.png`, fullPage: true });
 
     await composer.fill('Make it warmer');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('img', { name: 'Image 1 for "Make it warmer"' }).waitFor();
     await expect.poll(() => page.locator('.message').nth(1).locator('.stage').textContent()).toBe('Done · edit');
+    await page.getByText('Refined prompt').first().click();
+    await page.screenshot({ path: `${SHOTS}/chat.png`, fullPage: true });
   });
 
   it('finds the image in the gallery by searching "sunset", trashes and restores it', { timeout: 30_000 }, async () => {

@@ -15,6 +15,7 @@ const PAGE = `<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Atelier</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/app/style.css">
 </head>
 <body>
