@@ -11,34 +11,42 @@ export interface WebBundle {
 let building: Promise<WebBundle> | undefined;
 
 /**
- * Bundle `web/main.tsx` (Preact, the SDK, socket.io-client) with esbuild, once per process: every
- * start after the first (tests start many Ateliers) reuses it. A build error rejects with what
- * esbuild said, so the start fails with it rather than serving a broken page.
+ * The web app of `web/`, bundled once per process: every start after the first (tests start many
+ * Ateliers) reuses it. A build error rejects (and the next call tries again).
  */
 export function buildWebApp(): Promise<WebBundle> {
-  building ??= (async () => {
-    try {
-      const result = await build({
-        entryPoints: [projectPath('web', 'main.tsx')],
-        bundle: true,
-        write: false,
-        format: 'esm',
-        platform: 'browser',
-        target: 'es2022',
-        jsx: 'automatic',
-        jsxImportSource: 'preact',
-        minify: true,
-        legalComments: 'none',
-        logLevel: 'silent',
-      });
-      const script = result.outputFiles[0]?.text ?? '';
-      const style = await readFile(projectPath('web', 'style.css'), 'utf8');
-      return { script, style };
-    } catch (error) {
-      building = undefined;
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new Error(`the web app (web/) could not be built: ${detail}`);
-    }
-  })();
+  building ??= bundleWebApp(projectPath('web', 'main.tsx'), projectPath('web', 'style.css')).catch((error: unknown) => {
+    building = undefined;
+    throw error;
+  });
   return building;
+}
+
+/**
+ * Bundle `entry` (Preact, the SDK, socket.io-client) with esbuild, into memory. A build error
+ * rejects with `the web app (web/) could not be built:` and what esbuild said (file, line, why),
+ * so the start fails with it rather than serving a broken page.
+ */
+export async function bundleWebApp(entry: string, styleFile: string): Promise<WebBundle> {
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'silent',
+    });
+    const script = result.outputFiles[0]?.text ?? '';
+    const style = await readFile(styleFile, 'utf8');
+    return { script, style };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`the web app (web/) could not be built: ${detail}`);
+  }
 }

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, startTestAtelier, type TestAtelier } from '../gateway/test-harness.js';
 import { projectPath } from '../shared/paths.js';
+import { bundleWebApp } from './build.js';
 
 /**
  * The web app used as a person uses it (issue 10, "A web chat and gallery"): Debian's Chromium,
@@ -19,6 +22,25 @@ const SHOTS = projectPath('web', 'screenshots');
 const PROMPT = 'Create a sunset landscape';
 
 let atelier: TestAtelier;
+
+/**
+ * Run in the page (this file is checked without the DOM's types, hence a string): records every
+ * stage text the page shows, as the DOM changes, in `window.stages` (no polling, no sleep).
+ */
+const RECORD_STAGES = `
+  window.stages = new Set();
+  new MutationObserver(() => {
+    for (const element of document.querySelectorAll('.stage')) window.stages.add(element.textContent);
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+`;
+
+/** Whether an <img> has loaded a real picture. */
+function loaded(image: Locator): Promise<boolean> {
+  return image.evaluate((element) => {
+    const img = element as unknown as { complete: boolean; naturalWidth: number };
+    return img.complete && img.naturalWidth > 0;
+  });
+}
 
 beforeAll(async () => {
   atelier = await startTestAtelier();
@@ -43,6 +65,18 @@ describe('the web app as served', () => {
     expect(String(script.body).length).toBeGreaterThan(1000);
     expect((await callApi(atelier.url, 'GET', '/app/style.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect((await callApi(atelier.url, 'GET', '/app/secrets.txt')).status).toBe(404);
+  });
+
+  it('a build error is an error that says where (the start then fails with it)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'atelier-web-'));
+    try {
+      await writeFile(path.join(dir, 'main.tsx'), 'export const broken = <div>;\n');
+      await expect(bundleWebApp(path.join(dir, 'main.tsx'), projectPath('web', 'style.css'))).rejects.toThrow(
+        /^the web app \(web\/\) could not be built: .*main\.tsx:\d+:\d+: ERROR/s,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -85,22 +119,15 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
     await page.getByRole('button', { name: 'Sign up', exact: true }).click();
     await page.getByRole('button', { name: 'New conversation' }).click();
 
-    // Every stage text the page shows, recorded as the DOM changes (no polling, no sleep).
-    await page.evaluate(() => {
-      const seen = new Set<string>();
-      (window as unknown as { stages: Set<string> }).stages = seen;
-      new MutationObserver(() => {
-        for (const element of document.querySelectorAll('.stage')) seen.add(element.textContent ?? '');
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    await page.evaluate(RECORD_STAGES);
     const composer = page.getByLabel(/Describe an image/);
     await composer.fill(PROMPT);
     await page.getByRole('button', { name: 'Send' }).click();
 
     const image = page.getByRole('img', { name: `Image 1 for "${PROMPT}"` });
     await image.waitFor();
-    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    const stages = await page.evaluate(() => [...(window as unknown as { stages: Set<string> }).stages]);
+    expect(await loaded(image)).toBe(true);
+    const stages = await page.evaluate<string[]>('[...window.stages]');
     expect(new Set(stages).size, stages.join(' → ')).toBeGreaterThanOrEqual(2);
     expect(stages).toContain('Done');
 
@@ -144,7 +171,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
       await shared.goto(href);
       const img = shared.locator('figure img');
       await img.waitFor();
-      await expect.poll(() => img.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+      await expect.poll(() => loaded(img)).toBe(true);
       expect(await stranger.storageState()).toMatchObject({ cookies: [] });
     } finally {
       await stranger.close();
@@ -162,15 +189,14 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
     await page.setViewportSize({ width: 375, height: 740 });
     await page.getByRole('link', { name: 'Chat' }).click();
     await page.getByRole('button', { name: 'New conversation' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.screenshot({ path: `${SHOTS}/chat-375.png`, fullPage: true });
 
     // The first Tab lands on the navigation, a real link, with the focus ring shown.
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement;
-      return { tag: element.tagName, outline: getComputedStyle(element).outlineStyle };
-    });
+    const focused = await page.evaluate<{ tag: string; outline: string }>(
+      '({ tag: document.activeElement.tagName, outline: getComputedStyle(document.activeElement).outlineStyle })',
+    );
     expect(focused).toEqual({ tag: 'A', outline: 'solid' });
   });
 });

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, type App } from '../../shared/http.js';
-import { NotFound } from '../../shared/errors.js';
+import type { App } from '../../shared/http.js';
 import type { WebBundle } from '../../web/build.js';
 
 /**
@@ -43,11 +42,6 @@ export function webContentSecurityPolicy(publicUrl: string): string {
   ].join('; ');
 }
 
-const ASSETS = {
-  'main.js': 'text/javascript; charset=utf-8',
-  'style.css': 'text/css; charset=utf-8',
-} as const;
-
 const pageRoute = createRoute({
   method: 'get',
   path: '/',
@@ -57,34 +51,34 @@ const pageRoute = createRoute({
   responses: { 200: { description: 'The page', content: { 'text/html': { schema: z.string() } } } },
 });
 
-const assetRoute = createRoute({
+// Two fixed paths rather than `/app/{file}`: nothing to look up, no parameter to check.
+const scriptRoute = createRoute({
   method: 'get',
-  path: '/app/{file}',
-  operationId: 'getWebAppAsset',
+  path: '/app/main.js',
+  operationId: 'getWebAppScript',
   tags: ['web'],
-  summary: "The web app's script or style sheet",
-  request: { params: z.object({ file: z.enum(Object.keys(ASSETS) as [keyof typeof ASSETS, ...Array<keyof typeof ASSETS>]) }) },
-  responses: {
-    200: {
-      description: 'The asset',
-      content: {
-        'text/javascript': { schema: z.string() },
-        'text/css': { schema: z.string() },
-      },
-    },
-    404: errorResponses[404],
-  },
+  summary: "The web app's script (bundled at start)",
+  responses: { 200: { description: 'The script', content: { 'text/javascript': { schema: z.string() } } } },
+});
+
+const styleRoute = createRoute({
+  method: 'get',
+  path: '/app/style.css',
+  operationId: 'getWebAppStyle',
+  tags: ['web'],
+  summary: "The web app's style sheet",
+  responses: { 200: { description: 'The style sheet', content: { 'text/css': { schema: z.string() } } } },
 });
 
 export function registerWebApp(app: App, options: { bundle: () => Promise<WebBundle>; publicUrl: string }): void {
   const policy = webContentSecurityPolicy(options.publicUrl);
-  for (const route of [pageRoute, assetRoute]) app.openAPIRegistry.registerPath(route);
+  for (const route of [pageRoute, scriptRoute, styleRoute]) app.openAPIRegistry.registerPath(route);
 
   app.get('/', (c) => c.html(PAGE, 200, { 'Content-Security-Policy': policy, 'Cache-Control': 'no-cache' }));
-  app.get('/app/:file', async (c) => {
-    const file = c.req.param('file');
-    if (file !== 'main.js' && file !== 'style.css') throw new NotFound('web app asset', file);
-    const bundle = await options.bundle();
-    return c.body(file === 'main.js' ? bundle.script : bundle.style, 200, { 'Content-Type': ASSETS[file], 'Cache-Control': 'no-cache' });
-  });
+  app.get('/app/main.js', async (c) =>
+    c.body((await options.bundle()).script, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  );
+  app.get('/app/style.css', async (c) =>
+    c.body((await options.bundle()).style, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  );
 }
