@@ -85,6 +85,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
   let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
+  const sockets: string[] = [];
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
@@ -96,6 +97,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
     page = await context.newPage();
     // A script error, a refused request or one the CSP blocked fails the test rather than hiding.
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('websocket', (socket) => sockets.push(socket.url()));
     page.on('response', (response) => {
       if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.url()}`);
     });
@@ -130,6 +132,8 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
     const stages = await page.evaluate<string[]>('[...window.stages]');
     expect(new Set(stages).size, stages.join(' → ')).toBeGreaterThanOrEqual(2);
     expect(stages).toContain('Done');
+    // Followed live: Socket.IO upgraded to a WebSocket (the CSP's `connect-src ws:`).
+    expect(sockets.some((url) => url.includes('/socket.io/') && url.includes('transport=websocket')), sockets.join(', ')).toBe(true);
 
     await composer.fill('Make it warmer');
     await page.getByRole('button', { name: 'Send' }).click();
