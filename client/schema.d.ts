@@ -33,6 +33,18 @@ export interface paths {
     /** The realtime events (Socket.IO and Server-Sent Events) as an AsyncAPI 3.0 document */
     get: operations["getAsyncApiDocument"];
   };
+  "/": {
+    /** The web app: chat, gallery and usage (docs/web.md) */
+    get: operations["getWebApp"];
+  };
+  "/app/main.js": {
+    /** The web app's script (bundled at start) */
+    get: operations["getWebAppScript"];
+  };
+  "/app/style.css": {
+    /** The web app's style sheet */
+    get: operations["getWebAppStyle"];
+  };
   "/v1/auth/register/": {
     /**
      * Make an account
@@ -1689,6 +1701,78 @@ export interface operations {
           "application/json": {
             [key: string]: unknown;
           };
+        };
+      };
+      /** @description The system is starting or stopping, or a dependency is down (`service_unavailable`); try again after `Retry-After` */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** The web app: chat, gallery and usage (docs/web.md) */
+  getWebApp: {
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description The system is starting or stopping, or a dependency is down (`service_unavailable`); try again after `Retry-After` */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** The web app's script (bundled at start) */
+  getWebAppScript: {
+    responses: {
+      /** @description The script */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "text/javascript": string;
+        };
+      };
+      /** @description The system is starting or stopping, or a dependency is down (`service_unavailable`); try again after `Retry-After` */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** The web app's style sheet */
+  getWebAppStyle: {
+    responses: {
+      /** @description The style sheet */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "text/css": string;
         };
       };
       /** @description The system is starting or stopping, or a dependency is down (`service_unavailable`); try again after `Retry-After` */

@@ -63,6 +63,8 @@ import { throttleLogIns } from './middleware/login-throttle.js';
 import { registerAsyncApi } from './routes/asyncapi.js';
 import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
+import { registerWebApp } from './routes/web.js';
+import { buildWebApp } from '../web/build.js';
 
 /** The routes whose body is a file, not JSON (the gateway's JSON check skips them; each limits its own). */
 export const UPLOAD_PATHS = [RECALL_PATH] as const;
@@ -84,6 +86,7 @@ export function registerRoutes(app: App, ctx: AtelierContext, version: string): 
   ]);
   registerDocs(app, { version });
   registerAsyncApi(app, { version, publicUrl: ctx.publicUrl }); // GET /asyncapi.json: the realtime events
+  registerWebApp(app, { bundle: buildWebApp, publicUrl: ctx.publicUrl }); // GET /, /app/{file}: the web app (docs/web.md)
 
   // identity: /v1/auth (public), /v1/me, /v1/api-keys, /v1/invitations
   registerRegister(app, ctx.identity); //           POST   /v1/auth/register/

@@ -17,6 +17,7 @@ import { buildContext, type AtelierContext } from './context.js';
 import { rateLimitRequests } from './middleware/rate-limit.js';
 import { attachRealtime } from './realtime.js';
 import { registerRoutes, UPLOAD_PATHS } from './routes.js';
+import { buildWebApp } from '../web/build.js';
 
 export interface Atelier {
   ctx: AtelierContext;
@@ -109,6 +110,7 @@ export async function startAtelier(config: Config, logger: Logger, options: Star
       });
     }
     if (server) {
+      await buildWebApp(); // once per process; a build error stops the start, saying so
       app = createApp({
         logger,
         authenticate: (token) => authenticate({ ctx: ctx.identity, input: { token } }),

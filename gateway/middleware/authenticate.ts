@@ -8,10 +8,13 @@ export type Authenticator = (token: string) => Promise<Principal>;
 
 /**
  * The paths anyone may reach: liveness and readiness, the API document and its page, signing in,
- * and the media and share links, which carry their own signature.
+ * the media and share links, which carry their own signature, and the web app's page and assets
+ * (its API calls carry the token).
  */
 export function isPublicPath(path: string): boolean {
   return (
+    path === '/' ||
+    path.startsWith('/app/') ||
     path === '/health' ||
     path === '/ready' ||
     path === '/openapi.json' ||

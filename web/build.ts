@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { projectPath } from '../shared/paths.js';
+
+/** The web app as the gateway serves it: one script and one style sheet, held in memory. */
+export interface WebBundle {
+  script: string;
+  style: string;
+}
+
+let building: Promise<WebBundle> | undefined;
+
+/**
+ * The web app of `web/`, bundled once per process: every start after the first (tests start many
+ * Ateliers) reuses it. A build error rejects (and the next call tries again).
+ */
+export function buildWebApp(): Promise<WebBundle> {
+  building ??= bundleWebApp(projectPath('web', 'main.tsx'), projectPath('web', 'style.css')).catch((error: unknown) => {
+    building = undefined;
+    throw error;
+  });
+  return building;
+}
+
+/**
+ * Bundle `entry` (Preact, the SDK, socket.io-client) with esbuild, into memory. A build error
+ * rejects with `the web app (web/) could not be built:` and what esbuild said (file, line, why),
+ * so the start fails with it rather than serving a broken page.
+ */
+export async function bundleWebApp(entry: string, styleFile: string): Promise<WebBundle> {
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'silent',
+    });
+    const script = result.outputFiles[0]?.text ?? '';
+    const style = await readFile(styleFile, 'utf8');
+    return { script, style };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`the web app (web/) could not be built: ${detail}`);
+  }
+}
