@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, startTestAtelier, type TestAtelier } from '../gateway/test-harness.js';
 import { projectPath } from '../shared/paths.js';
 import { bundleWebApp } from './build.js';
+import { haveChromium, launchChromium, loaded, warnWithoutChromium, watchPage } from './testing/browser.js';
 
 /**
  * The web app used as a person uses it (issue 10, "A web chat and gallery"): Debian's Chromium,
@@ -14,9 +14,7 @@ import { bundleWebApp } from './build.js';
  * screens are written to web/screenshots/ (not committed; docs/screenshots/ holds the README's).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`web/web.test.ts: no ${CHROMIUM}, the browser tests skip (apt-get install -y chromium)`);
+warnWithoutChromium('web/web.test.ts');
 
 const SHOTS = projectPath('web', 'screenshots');
 const PROMPT = 'Create a sunset landscape';
@@ -33,14 +31,6 @@ const RECORD_STAGES = `
     for (const element of document.querySelectorAll('.stage')) window.stages.add(element.textContent);
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
 `;
-
-/** Whether an <img> has loaded a real picture. */
-function loaded(image: Locator): Promise<boolean> {
-  return image.evaluate((element) => {
-    const img = element as unknown as { complete: boolean; naturalWidth: number };
-    return img.complete && img.naturalWidth > 0;
-  });
-}
 
 beforeAll(async () => {
   atelier = await startTestAtelier();
@@ -89,21 +79,12 @@ describe.skipIf(!haveChromium)('the web app in Chromium (when missing: apt-get i
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
     page = await context.newPage();
     // A script error, a refused request or one the CSP blocked fails the test rather than hiding.
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    watchPage(page, pageErrors);
     page.on('websocket', (socket) => sockets.push(socket.url()));
-    page.on('response', (response) => {
-      if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.url()}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-    });
   });
   afterEach(() => {
     expect(pageErrors.splice(0)).toEqual([]);

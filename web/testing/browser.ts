@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+/**
+ * What every browser test shares: Debian's Chromium driven by playwright-core, a page whose script
+ * errors, refused requests and CSP blocks are collected (a test fails on them rather than hiding
+ * them), and a way to open the app already signed in (the token where the app keeps it).
+ */
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+
+/** Says once, in the test output, why the browser tests of `file` skip and how to run them. */
+export function warnWithoutChromium(file: string): void {
+  if (!haveChromium) console.warn(`${file}: no ${CHROMIUM}, the browser tests skip (apt-get install -y chromium)`);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * Collects into `problems` what a person would see as broken: an uncaught script error, a response
+ * of 400 or more (unless `expected` says it is the point of the test), a console error.
+ */
+export function watchPage(page: Page, problems: string[], expected: (status: number, url: string) => boolean = () => false): void {
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !expected(response.status(), response.url())) problems.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+}
+
+/** A browser context whose tab already holds `token` in the app's sessionStorage slot: signed in. */
+export async function signedInContext(browser: Browser, token: string, viewport = { width: 1100, height: 800 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(`sessionStorage.setItem('atelier.token', ${JSON.stringify(token)})`);
+  return context;
+}
+
+/** Whether an <img> has loaded a real picture. */
+export function loaded(image: Locator): Promise<boolean> {
+  return image.evaluate((element) => {
+    const img = element as unknown as { complete: boolean; naturalWidth: number };
+    return img.complete && img.naturalWidth > 0;
+  });
+}
