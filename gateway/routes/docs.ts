@@ -39,7 +39,8 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swag
 
 /**
  * The docs page may load only its own assets: its script and style files, the document it reads
- * (`connect-src`), and the `data:` images swagger-ui.css embeds. No inline script (the start-up
+ * (`connect-src`), the `data:` images swagger-ui.css embeds, and the `blob:` URL through which
+ * "Try it out" shows an image it fetched (`GET /media/{key}`). No inline script (the start-up
  * is /docs/init.js), no framing, no form posting elsewhere. Swagger UI styles elements through
  * the DOM (`element.style`), which `style-src` does not govern.
  */
@@ -47,7 +48,7 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",
