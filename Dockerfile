@@ -15,6 +15,9 @@ COPY limits ./limits
 COPY templates ./templates
 COPY webhooks ./webhooks
 COPY usage ./usage
+# The web app (web/, with the SDK it uses, client/) is bundled by esbuild when Atelier starts.
+COPY web ./web
+COPY client ./client
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -35,6 +38,8 @@ COPY --from=build /app/identity/migrations ./identity/migrations
 COPY --from=build /app/templates/migrations ./templates/migrations
 COPY --from=build /app/webhooks/migrations ./webhooks/migrations
 COPY --from=build /app/usage/migrations ./usage/migrations
+COPY --from=build /app/web ./web
+COPY --from=build /app/client ./client
 USER node
 VOLUME ["/data"]
 EXPOSE 9999
