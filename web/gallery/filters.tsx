@@ -29,6 +29,11 @@ function startOfDay(date: string, days = 0): string {
   return day.toISOString();
 }
 
+/** Why the day range cannot be asked for (the API refuses it), or '' when it can. */
+export function rangeProblem(filters: GalleryFilters): string {
+  return filters.madeFrom && filters.madeUntil && filters.madeFrom > filters.madeUntil ? '"Made from" must be on or before "Made until".' : '';
+}
+
 /** The list's query for `filters` (a blank field is no filter). "Until" a day includes that day. */
 export function listQuery(filters: GalleryFilters): ListQuery {
   const q = filters.q.trim();
@@ -51,6 +56,7 @@ export function listQuery(filters: GalleryFilters): ListQuery {
  */
 export function Filters({ filters, onChange, onSearch }: { filters: GalleryFilters; onChange: (next: GalleryFilters) => void; onSearch: (q: string) => void }) {
   const [words, setWords] = useState(filters.q);
+  const badRange = rangeProblem(filters);
   const set = <K extends keyof GalleryFilters>(key: K, value: GalleryFilters[K]) => onChange({ ...filters, [key]: value });
   return (
     <form
@@ -87,11 +93,11 @@ export function Filters({ filters, onChange, onSearch }: { filters: GalleryFilte
         </label>
         <label>
           Made from
-          <input type="date" value={filters.madeFrom} onChange={(e) => set('madeFrom', e.currentTarget.value)} />
+          <input type="date" value={filters.madeFrom} max={filters.madeUntil || undefined} onChange={(e) => set('madeFrom', e.currentTarget.value)} />
         </label>
         <label>
           Made until
-          <input type="date" value={filters.madeUntil} onChange={(e) => set('madeUntil', e.currentTarget.value)} />
+          <input type="date" value={filters.madeUntil} min={filters.madeFrom || undefined} onChange={(e) => set('madeUntil', e.currentTarget.value)} />
         </label>
         <label>
           Order
@@ -108,6 +114,11 @@ export function Filters({ filters, onChange, onSearch }: { filters: GalleryFilte
             ))}
           </select>
         </label>
+        {badRange && (
+          <p role="alert" class="problem range">
+            {badRange}
+          </p>
+        )}
         <label class="check">
           <input type="checkbox" checked={filters.favorite} onChange={(e) => set('favorite', e.currentTarget.checked)} />
           Favorites only

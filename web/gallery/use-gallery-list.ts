@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GalleryImage } from '../../client/index.js';
 import { api, errorText } from '../api.js';
-import { listQuery, type GalleryFilters } from './filters.js';
+import { listQuery, rangeProblem, type GalleryFilters } from './filters.js';
 
 /** `held` then those of `page` it does not hold yet: a page that overlaps never shows an image twice. */
 export function appendNew(held: GalleryImage[], page: GalleryImage[]): GalleryImage[] {
@@ -31,7 +31,10 @@ export function useGalleryList(filters: GalleryFilters, reloads: number, onProbl
     setCursor(data.next_cursor);
   };
 
-  useEffect(() => void fetchPage(null), [JSON.stringify(filters), reloads]);
+  useEffect(() => {
+    // A range the API would refuse is not asked for: the form says what is wrong with it.
+    if (!rangeProblem(filters)) void fetchPage(null);
+  }, [JSON.stringify(filters), reloads]);
 
   return {
     images,
