@@ -176,6 +176,7 @@ describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: ap
 
     await dialog.getByTestId('ancestors').getByRole('button', { name: `Open "${ORIGINAL}" (generate)` }).click();
     await dialog.getByRole('heading', { name: ORIGINAL }).waitFor();
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement.textContent')).toBe(ORIGINAL);
     await dialog.getByTestId('descendants').getByRole('button', { name: `Open "${EDIT}" (edit)` }).waitFor();
     await expect.poll(() => dialog.getByTestId('ancestors').textContent()).toContain('None.');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -194,6 +195,8 @@ describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: ap
     expect(href).toMatch(/\/s\/[\w-]+$/);
     const row = dialog.getByTestId('share-row');
     await expect.poll(() => row.textContent()).toMatch(/expires .* · 0 views · password · no download/);
+    await dialog.getByRole('heading', { name: 'Share' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/gallery-share.png` });
 
     // A stranger: the protected link is the "not available" page (a 404) with the password form.
     const stranger = await browser.newContext();

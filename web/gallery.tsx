@@ -80,7 +80,7 @@ export function Gallery() {
             <ExportPanel imageIds={list.images.map((image) => image.id)} notify={notify} />
             <h3 class="showing">{viewedAlbum ? `Album "${viewedAlbum.name}"` : 'All images'}</h3>
             {list.images.length === 0 && !list.loading && <p class="empty">No images here yet.</p>}
-            <ul class="grid">
+            <ul class="grid" aria-busy={list.loading}>
               {list.images.map((image) => (
                 <ImageCard key={image.id} image={image} album={viewedAlbum} onOpen={setOpened} onChanged={changed(image.id)} notify={notify} />
               ))}

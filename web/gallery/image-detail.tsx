@@ -25,6 +25,8 @@ const cost = (dollars: number | null) => (dollars === null ? 'not known' : `$${d
  */
 export function ImageDetail({ imageId, albums, onOpen, onClose, onAlbumsChanged }: ImageDetailProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstImage = useRef(imageId);
   const [lineage, setLineage] = useState<ImageLineage>();
   const [problem, setProblem] = useState('');
   const [status, setStatus] = useState('');
@@ -41,8 +43,11 @@ export function ImageDetail({ imageId, albums, onOpen, onClose, onAlbumsChanged 
     setProblem('');
     setStatus('');
     void api.GET('/v1/gallery/{id}/lineage/', { params: { path: { id: imageId } } }).then(({ data, error }) => {
-      if (data) setLineage(data);
-      else setProblem(errorText(error));
+      if (!data) return setProblem(errorText(error));
+      setLineage(data);
+      // Opened from its lineage: the button that was pressed is gone, so the focus goes to the
+      // new image's title, where a screen reader then reads what is shown.
+      if (imageId !== firstImage.current) heading.current?.focus();
     });
   }, [imageId]);
 
@@ -50,7 +55,7 @@ export function ImageDetail({ imageId, albums, onOpen, onClose, onAlbumsChanged 
   return (
     <dialog ref={dialog} class="image-detail" aria-labelledby="detail-title" onClose={onClose}>
       <div class="detail-head">
-        <h3 id="detail-title">{image ? image.prompt : 'Loading the image…'}</h3>
+        <h3 id="detail-title" ref={heading} tabIndex={-1}>{image ? image.prompt : 'Loading the image…'}</h3>
         <button type="button" onClick={() => dialog.current?.close()}>
           Close
         </button>
