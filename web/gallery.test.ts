@@ -179,7 +179,7 @@ describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: ap
     await expect.poll(() => page.evaluate<string | null>('document.activeElement.textContent')).toBe(ORIGINAL);
     await dialog.getByTestId('descendants').getByRole('button', { name: `Open "${EDIT}" (edit)` }).waitFor();
     await expect.poll(() => dialog.getByTestId('ancestors').textContent()).toContain('None.');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Close details' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
 

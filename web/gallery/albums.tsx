@@ -62,9 +62,17 @@ function AlbumRow({ album, viewing, onView, onChanged, notify }: { album: Album;
   const [mode, setMode] = useState<'show' | 'rename' | 'confirm-delete'>('show');
   const [name, setName] = useState(album.name);
   const nameInput = useRef<HTMLInputElement>(null);
-  // The rename field takes the focus it was opened for; Cancel or Save gives it back to the row.
+  const viewButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  // The rename field takes the focus it was opened for; Save or Cancel gives it back to the album
+  // (the form that held it is gone), as does "Keep it". Asked to confirm a delete, the focus is
+  // on the answer that loses nothing.
   useEffect(() => {
     if (mode === 'rename') nameInput.current?.focus();
+    else if (mode === 'confirm-delete') keepButton.current?.focus();
+    else if (mode === 'show' && opened.current) viewButton.current?.focus();
+    opened.current = mode !== 'show';
   }, [mode]);
   const path = { params: { path: { album_id: album.id } } };
 
@@ -86,7 +94,7 @@ function AlbumRow({ album, viewing, onView, onChanged, notify }: { album: Album;
 
   return (
     <li class="album">
-      <button type="button" class="link" aria-pressed={viewing} aria-label={`View album "${album.name}"`} onClick={() => onView(album.id)}>
+      <button ref={viewButton} type="button" class="link" aria-pressed={viewing} aria-label={`View album "${album.name}"`} onClick={() => onView(album.id)}>
         {album.name} <span class="count">({album.image_count})</span>
       </button>
       {mode === 'show' && (
@@ -117,7 +125,7 @@ function AlbumRow({ album, viewing, onView, onChanged, notify }: { album: Album;
           <button type="button" class="danger" onClick={remove}>
             Yes, delete the album
           </button>{' '}
-          <button type="button" class="secondary" onClick={() => setMode('show')}>
+          <button ref={keepButton} type="button" class="secondary" onClick={() => setMode('show')}>
             Keep it
           </button>
         </p>

@@ -20,13 +20,13 @@ const cost = (dollars: number | null) => (dollars === null ? 'not known' : `$${d
 
 /**
  * One image in a modal `<dialog>`: the full picture, how it was made, its lineage (each step a
- * button that opens it), albums and share links. Escape or "Close" closes it, and the focus goes
+ * button that opens it), albums and share links. Escape or "Close details" closes it, and the focus goes
  * back to what opened it.
  */
 export function ImageDetail({ imageId, albums, onOpen, onClose, onAlbumsChanged }: ImageDetailProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const firstImage = useRef(imageId);
+  const opening = useRef(true);
   const [lineage, setLineage] = useState<ImageLineage>();
   const [problem, setProblem] = useState('');
   const [status, setStatus] = useState('');
@@ -39,16 +39,22 @@ export function ImageDetail({ imageId, albums, onOpen, onClose, onAlbumsChanged 
   }, []);
 
   useEffect(() => {
+    let replaced = false;
     setLineage(undefined);
     setProblem('');
     setStatus('');
     void api.GET('/v1/gallery/{id}/lineage/', { params: { path: { id: imageId } } }).then(({ data, error }) => {
+      if (replaced) return; // another image was opened meanwhile
       if (!data) return setProblem(errorText(error));
       setLineage(data);
       // Opened from its lineage: the button that was pressed is gone, so the focus goes to the
       // new image's title, where a screen reader then reads what is shown.
-      if (imageId !== firstImage.current) heading.current?.focus();
+      if (!opening.current) heading.current?.focus();
+      opening.current = false;
     });
+    return () => {
+      replaced = true;
+    };
   }, [imageId]);
 
   const image = lineage?.image;
@@ -57,7 +63,7 @@ export function ImageDetail({ imageId, albums, onOpen, onClose, onAlbumsChanged 
       <div class="detail-head">
         <h3 id="detail-title" ref={heading} tabIndex={-1}>{image ? image.prompt : 'Loading the image…'}</h3>
         <button type="button" onClick={() => dialog.current?.close()}>
-          Close
+          Close details
         </button>
       </div>
       {problem && <p role="alert" class="problem">{problem}</p>}
