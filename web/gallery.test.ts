@@ -239,6 +239,30 @@ describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: ap
     expect([file.status(), (await file.body()).subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
   });
 
+  it('pages the trash: 60, then "Load more from the trash" adds the rest, none twice', TIMEOUT, async () => {
+    // Another user, so the first user's gallery stays as the other tests expect it.
+    const other = await atelier.signUp('trash-pager');
+    const ids: string[] = [];
+    for (let i = 0; i < 62; i++) {
+      const made = await other.api('POST', '/v1/image/generate/', { prompt: `a paper boat number ${i + 1}`, width: 64, height: 64 });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      ids.push(made.body.id as string);
+    }
+    expect((await other.api('POST', '/v1/gallery/bulk/', { action: 'delete', ids })).body).toMatchObject({ succeeded: 62, failed: 0 });
+
+    const context = await signedInContext(browser, other.token);
+    closeAfter.push(context);
+    const page = await context.newPage();
+    watchPage(page, problems);
+    await page.goto(`${atelier.url}/#/gallery`);
+    await page.getByRole('button', { name: 'Trash', exact: true }).click();
+    await expect.poll(() => cards(page).count()).toBe(60);
+    await page.getByRole('button', { name: 'Load more from the trash' }).click();
+    await expect.poll(() => cards(page).count()).toBe(62);
+    expect(new Set(await prompts(page)).size).toBe(62);
+    await page.getByRole('button', { name: 'Load more from the trash' }).waitFor({ state: 'detached' });
+  });
+
   it('fits a 375 px wide screen, the details too', TIMEOUT, async () => {
     const page = await openGallery({ width: 375, height: 740 });
     await expect.poll(() => cards(page).count()).toBe(15);

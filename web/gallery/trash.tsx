@@ -2,17 +2,23 @@ import { useEffect, useState } from 'preact/hooks';
 import type { components } from '../../client/index.js';
 import { api, errorText } from '../api.js';
 import type { Notify } from './notify.js';
+import { appendNew } from './use-gallery-list.js';
 
 type TrashedImage = components['schemas']['TrashedImage'];
+
+const TRASH_PAGE = 60;
 
 /** The trash: each image with the day it will be deleted for good, Restore, and Empty the trash. */
 export function Trash({ notify }: { notify: Notify }) {
   const [trash, setTrash] = useState<TrashedImage[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
 
-  const load = async () => {
-    const { data, error } = await api.GET('/v1/gallery/deleted/');
-    if (data) setTrash(data.data);
-    else notify.problem(errorText(error));
+  /** The first page (`after` null), or the page after `after`, added to those shown. */
+  const load = async (after: string | null = null) => {
+    const { data, error } = await api.GET('/v1/gallery/deleted/', { params: { query: { limit: TRASH_PAGE, ...(after && { cursor: after }) } } });
+    if (!data) return notify.problem(errorText(error));
+    setTrash((held) => (after ? appendNew(held, data.data) : data.data));
+    setCursor(data.next_cursor);
   };
   useEffect(() => void load(), []);
 
@@ -45,6 +51,11 @@ export function Trash({ notify }: { notify: Notify }) {
           </li>
         ))}
       </ul>
+      {cursor !== null && (
+        <button type="button" onClick={() => void load(cursor)}>
+          Load more from the trash
+        </button>
+      )}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { api, errorText } from '../api.js';
 import { listQuery, rangeProblem, type GalleryFilters } from './filters.js';
 
 /** `held` then those of `page` it does not hold yet: a page that overlaps never shows an image twice. */
-export function appendNew(held: GalleryImage[], page: GalleryImage[]): GalleryImage[] {
+export function appendNew<T extends { id: string }>(held: T[], page: T[]): T[] {
   const seen = new Set(held.map((image) => image.id));
   return [...held, ...page.filter((image) => !seen.has(image.id))];
 }
