@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { GalleryImage } from '../client/index.js';
 import { Albums, loadAlbums, type Album } from './gallery/albums.js';
 import { ExportPanel } from './gallery/export-panel.js';
 import { Filters, NO_FILTERS, type GalleryFilters } from './gallery/filters.js';
@@ -38,7 +39,7 @@ export function Gallery() {
 
   const viewedAlbum = albums.find((album) => album.id === filters.albumId);
   const showAlbum = (albumId: string) => setFilters({ ...filters, albumId });
-  const changed = (id: string) => (next: Parameters<typeof list.replace>[1]) =>
+  const changed = (id: string) => (next: GalleryImage | undefined) =>
     // An image unstarred while only favorites are shown leaves the list, as a reload would show.
     list.replace(id, next && filters.favorite && !next.favorite ? undefined : next);
 
