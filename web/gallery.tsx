@@ -1,74 +1,61 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { GalleryImage, components } from '../client/index.js';
-import { api, errorText } from './api.js';
+import type { GalleryImage } from '../client/index.js';
+import { Albums, loadAlbums, type Album } from './gallery/albums.js';
+import { ExportPanel } from './gallery/export-panel.js';
+import { Filters, NO_FILTERS, type GalleryFilters } from './gallery/filters.js';
+import { ImageCard } from './gallery/image-card.js';
+import { ImageDetail } from './gallery/image-detail.js';
+import type { Notify } from './gallery/notify.js';
+import { Trash } from './gallery/trash.js';
+import { useGalleryList } from './gallery/use-gallery-list.js';
 
-type TrashedImage = components['schemas']['TrashedImage'];
-type GalleryExport = components['schemas']['GalleryExport'];
-
-/** The gallery: a grid with search and the favorites filter, share links, the trash, export. */
+/**
+ * The gallery: a grid with search, filters and paging; albums; an image's details, lineage and
+ * share links; export; the trash. Each part is its own file under web/gallery/.
+ */
 export function Gallery() {
   const [view, setView] = useState<'images' | 'trash'>('images');
-  const [query, setQuery] = useState('');
-  const [favorites, setFavorites] = useState(false);
-  const [images, setImages] = useState<GalleryImage[]>([]);
-  const [trash, setTrash] = useState<TrashedImage[]>([]);
-  const [links, setLinks] = useState<Record<string, string>>({});
-  const [exported, setExported] = useState<GalleryExport>();
+  const [filters, setFilters] = useState<GalleryFilters>(NO_FILTERS);
+  // A search with the same words still reads the gallery again: the person asked for it.
+  const [searches, setSearches] = useState(0);
+  const [albums, setAlbums] = useState<Album[]>([]);
+  const [opened, setOpened] = useState<string>();
   const [problem, setProblem] = useState('');
   const [status, setStatus] = useState('');
-
-  const load = async () => {
-    setProblem('');
-    if (view === 'trash') {
-      const { data, error } = await api.GET('/v1/gallery/deleted/');
-      if (data) setTrash(data.data);
-      else setProblem(errorText(error));
-      return;
-    }
-    const { data, error } = await api.GET('/v1/gallery/', {
-      params: { query: { limit: 60, ...(query.trim() && { q: query.trim() }), ...(favorites && { favorite: 'true' as const }) } },
-    });
-    if (data) setImages(data.data);
-    else setProblem(errorText(error));
+  const notify: Notify = {
+    problem: setProblem,
+    status: (text) => {
+      setProblem('');
+      setStatus(text);
+    },
   };
-  useEffect(() => void load(), [view, favorites]);
+  const list = useGalleryList(filters, searches, notify.problem);
 
-  const done = async (result: Promise<{ error?: unknown; response: Response }>, said: string) => {
-    const { error, response } = await result;
-    if (!response.ok) return setProblem(errorText(error));
-    setStatus(said);
-    await load();
+  const refreshAlbums = async () => {
+    const held = await loadAlbums(notify);
+    if (held) setAlbums(held);
   };
-  const id = (image: GalleryImage) => ({ params: { path: { id: image.id } } });
+  useEffect(() => void refreshAlbums(), []);
 
-  const share = async (image: GalleryImage) => {
-    const { data, error } = await api.POST('/v1/gallery/{id}/shares/', { ...id(image), body: {} });
-    if (data) setLinks((held) => ({ ...held, [image.id]: data.url }));
-    else setProblem(errorText(error));
-  };
-
-  // An export is made in the background: ask until it is done (or failed).
-  const exportAll = async () => {
-    const ids = images.map((image) => image.id);
-    if (ids.length === 0) return setProblem('Nothing to export');
-    const { data, error } = await api.POST('/v1/gallery/exports/', { body: { ids, format: 'zip' } });
-    if (!data) return setProblem(errorText(error));
-    let current = data;
-    setExported(current);
-    while (current.status === 'queued' || current.status === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const next = await api.GET('/v1/gallery/exports/{id}/', { params: { path: { id: current.id } } });
-      if (!next.data) return setProblem(errorText(next.error));
-      current = next.data;
-      setExported(current);
-    }
-  };
+  const viewedAlbum = albums.find((album) => album.id === filters.albumId);
+  const showAlbum = (albumId: string) => setFilters({ ...filters, albumId });
+  const changed = (id: string) => (next: GalleryImage | undefined) =>
+    // An image unstarred while only favorites are shown leaves the list, as a reload would show.
+    list.replace(id, next && filters.favorite && !next.favorite ? undefined : next);
 
   return (
-    <section aria-labelledby="gallery-title">
+    <section aria-labelledby="gallery-title" class="gallery">
       <h2 id="gallery-title">Gallery</h2>
       <div class="tabs" role="group" aria-label="Which images">
-        <button type="button" aria-pressed={view === 'images'} onClick={() => setView('images')}>
+        <button
+          type="button"
+          aria-pressed={view === 'images'}
+          onClick={() => {
+            setView('images');
+            // Back from the trash: a restored image is in the gallery again.
+            setSearches((count) => count + 1);
+          }}
+        >
           Images
         </button>
         <button type="button" aria-pressed={view === 'trash'} onClick={() => setView('trash')}>
@@ -78,99 +65,49 @@ export function Gallery() {
       {problem && <p role="alert" class="problem">{problem}</p>}
       <p role="status" class="status">{status}</p>
 
+      {view === 'trash' && <Trash notify={notify} />}
       {view === 'images' && (
-        <>
-          <form
-            class="search"
-            role="search"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void load();
-            }}
-          >
-            <label>
-              Search prompts
-              <input type="search" name="q" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-            </label>
-            <button type="submit">Search</button>
-            <label class="check">
-              <input type="checkbox" checked={favorites} onChange={(e) => setFavorites(e.currentTarget.checked)} />
-              Favorites only
-            </label>
-            <button type="button" onClick={exportAll}>
-              Export as zip
-            </button>
-          </form>
-          {exported && (
-            <p class="export" role="status">
-              Export {exported.status} ({exported.progress.done}/{exported.progress.total})
-              {exported.download_url && (
-                <>
-                  {' · '}
-                  <a href={exported.download_url}>Download {exported.file_name}</a>
-                </>
-              )}
-            </p>
-          )}
-          {images.length === 0 && <p class="empty">No images here yet.</p>}
-          <ul class="grid">
-            {images.map((image) => (
-              <li key={image.id} class="card">
-                <a href={image.url} target="_blank" rel="noopener">
-                  <img src={image.thumbnail_url ?? image.url} alt={image.prompt} width={256} height={256} loading="lazy" />
-                </a>
-                <p class="caption">{image.prompt}</p>
-                <div class="actions">
-                  <button
-                    type="button"
-                    aria-pressed={image.favorite}
-                    aria-label={`${image.favorite ? 'Unfavorite' : 'Favorite'} "${image.prompt}"`}
-                    onClick={() =>
-                      done(
-                        image.favorite ? api.DELETE('/v1/gallery/{id}/favorite/', id(image)) : api.PUT('/v1/gallery/{id}/favorite/', id(image)),
-                        image.favorite ? 'Removed from favorites' : 'Added to favorites',
-                      )
-                    }
-                  >
-                    {image.favorite ? '★' : '☆'}
-                  </button>
-                  <button type="button" aria-label={`Share "${image.prompt}"`} onClick={() => share(image)}>
-                    Share
-                  </button>
-                  <button type="button" aria-label={`Move "${image.prompt}" to the trash`} onClick={() => done(api.DELETE('/v1/gallery/{id}/', id(image)), 'Moved to the trash')}>
-                    Trash
-                  </button>
-                </div>
-                {links[image.id] && (
-                  <p class="share">
-                    Link: <a href={links[image.id]} data-testid="share-link">{links[image.id]}</a>
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
+        <div class="gallery-layout">
+          <Albums albums={albums} viewing={filters.albumId} onView={showAlbum} onChanged={refreshAlbums} notify={notify} />
+          <div class="gallery-main">
+            <Filters
+              filters={filters}
+              onChange={setFilters}
+              onSearch={(q) => {
+                setFilters({ ...filters, q });
+                setSearches((count) => count + 1);
+              }}
+            />
+            <ExportPanel imageIds={list.images.map((image) => image.id)} notify={notify} />
+            <h3 class="showing">{viewedAlbum ? `Album "${viewedAlbum.name}"` : 'All images'}</h3>
+            {list.images.length === 0 && !list.loading && <p class="empty">No images here yet.</p>}
+            <ul class="grid" aria-busy={list.loading}>
+              {list.images.map((image) => (
+                <ImageCard key={image.id} image={image} album={viewedAlbum} onOpen={setOpened} onChanged={changed(image.id)} notify={notify} />
+              ))}
+            </ul>
+            {list.hasMore && (
+              <button type="button" disabled={list.loading} onClick={() => void list.loadMore()}>
+                Load more images
+              </button>
+            )}
+          </div>
+        </div>
       )}
 
-      {view === 'trash' && (
-        <>
-          <button type="button" disabled={trash.length === 0} onClick={() => done(api.DELETE('/v1/gallery/deleted/'), 'Trash emptied')}>
-            Empty the trash
-          </button>
-          {trash.length === 0 && <p class="empty">The trash is empty.</p>}
-          <ul class="grid">
-            {trash.map((image) => (
-              <li key={image.id} class="card">
-                <img src={image.thumbnail_url ?? image.url} alt={image.prompt} width={256} height={256} loading="lazy" />
-                <p class="caption">{image.prompt}</p>
-                <p class="purge">Deleted for good on {new Date(image.purge_at).toLocaleDateString()}</p>
-                <button type="button" aria-label={`Restore "${image.prompt}"`} onClick={() => done(api.POST('/v1/gallery/{id}/restore/', id(image)), 'Restored')}>
-                  Restore
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
+      {opened && (
+        <ImageDetail
+          key="detail"
+          imageId={opened}
+          albums={albums}
+          onOpen={setOpened}
+          onClose={() => setOpened(undefined)}
+          onAlbumsChanged={() => {
+            void refreshAlbums();
+            // The album being viewed may have gained this image.
+            if (filters.albumId) setSearches((count) => count + 1);
+          }}
+        />
       )}
     </section>
   );
