@@ -76,6 +76,12 @@ describe.skipIf(!haveChromium)('the web app against WCAG 2.1 AA (axe-core, in Ch
     await page.getByRole('link', { name: 'Gallery' }).click();
     await page.getByRole('img', { name: PROMPT }).waitFor();
     expect(await violations()).toEqual([]);
+    // An image's details (a modal dialog: its lineage, albums, share links).
+    await page.getByRole('button', { name: `Details of "${PROMPT}"` }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Trash', exact: true }).click();
     await page.getByText('The trash is empty.').waitFor();
     expect(await violations()).toEqual([]);
@@ -88,9 +94,15 @@ describe.skipIf(!haveChromium)('the web app against WCAG 2.1 AA (axe-core, in Ch
     const visitor = await browser.newContext();
     try {
       const shared = await visitor.newPage();
-      watchPage(shared, problems);
+      watchPage(shared, problems, (status, url) => status === 404 && url.includes('/s/'));
       await shared.goto(share.url as string);
       await shared.locator('figure img').waitFor();
+      expect(await violations(shared)).toEqual([]);
+      // A link that does not open (here: it wants a password) is a page with a labelled password form.
+      const locked = (await atelier.api('POST', `/v1/gallery/${image?.id}/shares/`, { password: 'open sesame' })).body;
+      const response = await shared.goto(locked.url as string);
+      expect(response?.status()).toBe(404);
+      await shared.getByLabel('Password').waitFor();
       expect(await violations(shared)).toEqual([]);
     } finally {
       await visitor.close();

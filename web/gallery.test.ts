@@ -204,7 +204,7 @@ describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: ap
     const shared = await stranger.newPage();
     watchPage(shared, problems, (status, url) => status === 404 && url.includes('/s/'));
     const unlock = async (password: string) => {
-      await shared.locator('input[name="password"]').fill(password);
+      await shared.getByLabel('Password').fill(password);
       await shared.getByRole('button', { name: 'Open' }).click();
     };
     expect((await shared.goto(href))?.status()).toBe(404);

@@ -235,7 +235,7 @@ function renderPage(body: SharedImageBody): string {
 /** The one page for every link that cannot be shown: it offers the password form, whatever the reason. */
 function notFoundPage(c: Context<AppEnv>, token: string) {
   const action = `/s/${encodeURIComponent(token)}`;
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Link not available</title><style>${STYLE}</style></head><body><h1>This link is not available</h1><p>It may have expired or been revoked. If it has a password, enter it:</p><form method="post" action="${escapeHtml(action)}"><input type="password" name="password" autocomplete="off" required maxlength="256"> <button type="submit">Open</button></form></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Link not available</title><style>${STYLE}</style></head><body><h1>This link is not available</h1><p>It may have expired or been revoked. If it has a password, enter it:</p><form method="post" action="${escapeHtml(action)}"><label for="password">Password</label> <input type="password" id="password" name="password" autocomplete="off" required maxlength="256"> <button type="submit">Open</button></form></body></html>`;
   c.header('Cache-Control', 'no-store');
   return c.html(html, 404, { 'Content-Security-Policy': PAGE_CSP });
 }
