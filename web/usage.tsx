@@ -69,14 +69,14 @@ export function Usage() {
           To (UTC day)
           <input type="date" required value={to} min={from} onChange={(e) => e.currentTarget.value && setTo(e.currentTarget.value)} />
         </label>
-        <label>
-          Group by
-          <select value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value as GroupBy)}>
+        <span>
+          <label for="usage-group-by">Group by</label>
+          <select id="usage-group-by" value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value as GroupBy)}>
             {Object.entries(GROUP_NAMES).map(([value, name]) => (
               <option value={value}>{name}</option>
             ))}
           </select>
-        </label>
+        </span>
       </form>
       {problem && <p role="alert" class="problem">{problem}</p>}
       {usage && (

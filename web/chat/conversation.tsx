@@ -17,6 +17,8 @@ export function Conversation({ sessionId, onTitled }: { sessionId: string; onTit
   const [hidden, setHidden] = useState(0);
   const [source, setSource] = useState<string>();
   const [problem, setProblem] = useState('');
+  // Whether the live follow is subscribed (`data-following`, which the browser tests wait for).
+  const [following, setFollowing] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const add = (message: Message) => setMessages((held) => merge(held, message));
 
@@ -36,7 +38,10 @@ export function Conversation({ sessionId, onTitled }: { sessionId: string; onTit
       while (!stopped) {
         let handed: string | undefined;
         follower = followSession({ baseUrl, token: () => (handed = storedToken()), sessionId, after });
-        void follower.ready.then(() => (renewed = false));
+        void follower.ready.then(() => {
+          renewed = false;
+          setFollowing(true);
+        });
         try {
           for await (const message of follower) {
             add(message);
@@ -50,6 +55,7 @@ export function Conversation({ sessionId, onTitled }: { sessionId: string; onTit
             renewed = true;
             continue;
           }
+          setFollowing(false);
           return setProblem(`Live updates stopped: ${(failure as Error).message}`);
         }
       }
@@ -89,7 +95,7 @@ export function Conversation({ sessionId, onTitled }: { sessionId: string; onTit
     );
 
   return (
-    <section class="conversation" aria-label="Conversation">
+    <section class="conversation" aria-label="Conversation" data-following={following}>
       {hidden > 0 && (
         <button type="button" class="earlier" onClick={() => setHidden(Math.max(0, hidden - MESSAGE_PAGE))}>
           Earlier messages ({hidden} not shown)

@@ -1,11 +1,8 @@
 import type { Message } from '../../client/index.js';
 import { api } from '../api.js';
+import { MESSAGE_PAGE } from './page-sizes.js';
 
-/**
- * How many messages the list asks for at a time (`limit`), and how many more "Earlier messages"
- * shows. Small enough that a long conversation opens at its end without drawing every message.
- */
-export const MESSAGE_PAGE = 20;
+export { MESSAGE_PAGE } from './page-sizes.js';
 
 export const STAGE_TEXT: Record<Message['stage'], string> = {
   queued: 'Queued',

@@ -97,7 +97,7 @@ function SessionRow({
           </fieldset>
           <div class="actions">
             <button type="submit" class="danger">
-              Delete "{name}"
+              Yes, delete "{name}"
             </button>
             <button type="button" class="link" onClick={() => setMode('view')}>
               Do not delete

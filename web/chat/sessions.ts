@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../client/index.js';
 import { api, errorText } from '../api.js';
+import { SESSION_PAGE } from './page-sizes.js';
 import type { ImagesOnDelete } from './session-list.js';
 
-/** How many sessions the list asks for at a time; "More conversations" asks for the next page. */
-export const SESSION_PAGE = 20;
 
 /** Sessions `held` with `page` laid over them: a page's version of a session wins, none twice, newest first. */
 function union(held: Session[], page: Session[]): Session[] {

@@ -49,24 +49,23 @@ export function TemplatePicker({ onPost, busy }: { onPost: (choice: TemplateChoi
   if (templates.length === 0) return <p class="empty">No templates yet: save one with POST /v1/templates/.</p>;
   return (
     <form class="template-picker" onSubmit={submit} aria-label="Post from a template">
-      <label>
-        Template
-        <select
-          value={chosenId}
-          onChange={(e) => {
-            setChosenId(e.currentTarget.value);
-            setValues({});
-          }}
-        >
-          <option value="">Choose a template</option>
-          {templates.map((template) => (
-            <option value={template.id} key={template.id}>
-              {template.name}
-              {template.shared && !template.owned ? ' (shared)' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label for="template-choice">Template</label>
+      <select
+        id="template-choice"
+        value={chosenId}
+        onChange={(e) => {
+          setChosenId(e.currentTarget.value);
+          setValues({});
+        }}
+      >
+        <option value="">Choose a template</option>
+        {templates.map((template) => (
+          <option value={template.id} key={template.id}>
+            {template.name}
+            {template.shared && !template.owned ? ' (shared)' : ''}
+          </option>
+        ))}
+      </select>
       {chosen?.placeholders.map((name) => (
         <label key={name}>
           {name.replace(/_/g, ' ')}
