@@ -121,7 +121,8 @@ describe.skipIf(!haveChromium)('the chat, sessions, sign-in and usage in Chromiu
     await page.getByRole('button', { name: 'Delete "Kites"' }).click();
     await expect.poll(() => page.getByLabel("Move to the gallery's trash (restorable)").isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Yes, delete "Kites"' }).click();
-    await page.getByRole('button', { name: 'Kites', exact: true }).waitFor({ state: 'detached' });
+    // Gone from the list: the row, its confirmation included.
+    await expect.poll(() => page.getByRole('navigation', { name: 'Conversations' }).getByText(/Kites/).count()).toBe(0);
     await page.getByRole('button', { name: 'Keep this one', exact: true }).waitFor();
 
     expect((await user.api('GET', `/api/v1/chat/sessions/${doomed.id}/`)).status).toBe(404);
