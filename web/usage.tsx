@@ -61,15 +61,15 @@ export function Usage() {
         </dl>
       )}
       <form class="usage-range" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          From (UTC day)
-          <input type="date" required value={from} max={to} onChange={(e) => e.currentTarget.value && setFrom(e.currentTarget.value)} />
-        </label>
-        <label>
-          To (UTC day)
-          <input type="date" required value={to} min={from} onChange={(e) => e.currentTarget.value && setTo(e.currentTarget.value)} />
-        </label>
-        <span>
+        <span class="field">
+          <label for="usage-from">From (UTC day)</label>
+          <input id="usage-from" type="date" required value={from} max={to} onChange={(e) => e.currentTarget.value && setFrom(e.currentTarget.value)} />
+        </span>
+        <span class="field">
+          <label for="usage-to">To (UTC day)</label>
+          <input id="usage-to" type="date" required value={to} min={from} onChange={(e) => e.currentTarget.value && setTo(e.currentTarget.value)} />
+        </span>
+        <span class="field">
           <label for="usage-group-by">Group by</label>
           <select id="usage-group-by" value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value as GroupBy)}>
             {Object.entries(GROUP_NAMES).map(([value, name]) => (
