@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mintAccessToken } from '../identity/index.js';
 import { callApi, startTestAtelier, type TestAtelier, type TestUser } from '../gateway/test-harness.js';
 import { haveChromium, launchChromium, signedInContext, warnWithoutChromium, watchPage } from './testing/browser.js';
-import { MESSAGE_PAGE } from './chat/page-sizes.js';
+import { MESSAGE_PAGE, SESSION_PAGE } from './chat/page-sizes.js';
 
 /**
  * The chat's sessions, paging, templates and variations, the token's renewal and the usage page,
@@ -109,6 +109,20 @@ describe.skipIf(!haveChromium)('the chat, sessions, sign-in and usage in Chromiu
     await page.reload();
     await page.getByRole('button', { name: 'Seaside posters', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Holiday ideas', exact: true }).count()).toBe(0);
+  });
+
+  it('lists sessions a page at a time: "More conversations" shows the older ones', { timeout: 60_000 }, async () => {
+    const user = await atelier.signUp('many');
+    for (let i = 1; i <= SESSION_PAGE + 2; i++) await newSession(user, `Topic ${i}`);
+    const { page } = await openApp(user);
+    const list = page.getByRole('navigation', { name: 'Conversations' });
+
+    await list.getByRole('button', { name: `Topic ${SESSION_PAGE + 2}`, exact: true }).waitFor();
+    expect(await list.getByRole('button', { name: 'Topic 1', exact: true }).count()).toBe(0);
+    await list.getByRole('button', { name: 'More conversations' }).click();
+    await list.getByRole('button', { name: 'Topic 1', exact: true }).waitFor();
+    expect(await list.getByRole('button', { name: /^Topic \d+$/ }).count()).toBe(SESSION_PAGE + 2);
+    await list.getByRole('button', { name: 'More conversations' }).waitFor({ state: 'detached' });
   });
 
   it('deletes a session after asking what becomes of its images (here: the trash)', { timeout: 60_000 }, async () => {

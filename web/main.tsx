@@ -44,10 +44,14 @@ function App() {
   }
   const signOut = async () => {
     const refreshToken = storedRefreshToken();
-    // Revokes this sign-in's refresh tokens; the access token lasts until it expires.
-    if (refreshToken) await api.POST('/v1/auth/logout/', { body: { refresh_token: refreshToken } });
-    storeTokens(undefined);
-    setSignedIn(false);
+    try {
+      // Revokes this sign-in's refresh tokens; the access token lasts until it expires.
+      if (refreshToken) await api.POST('/v1/auth/logout/', { body: { refresh_token: refreshToken } });
+    } finally {
+      // Signed out here even when the server could not be reached.
+      storeTokens(undefined);
+      setSignedIn(false);
+    }
   };
   return (
     <>

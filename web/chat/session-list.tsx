@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../client/index.js';
 
 export type ImagesOnDelete = 'trash' | 'keep';
@@ -49,6 +49,11 @@ function SessionRow({
   const [mode, setMode] = useState<Mode>('view');
   const [title, setTitle] = useState('');
   const [images, setImages] = useState<ImagesOnDelete>('trash');
+  const titleInput = useRef<HTMLInputElement>(null);
+  // The rename field takes the focus when it opens (once, not on every keystroke's render).
+  useEffect(() => {
+    if (mode === 'rename') titleInput.current?.focus();
+  }, [mode]);
   const name = titleOf(session);
 
   if (mode === 'rename') {
@@ -63,7 +68,7 @@ function SessionRow({
         >
           <label>
             New title for "{name}"
-            <input type="text" required maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} ref={(input) => input?.focus()} />
+            <input type="text" required maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} ref={titleInput} />
           </label>
           <div class="actions">
             <button type="submit">Save the title</button>
