@@ -186,6 +186,28 @@ describe.skipIf(!haveChromium)('the chat, sessions, sign-in and usage in Chromiu
     await page.locator('.message .prompt').filter({ hasText: 'A lighthouse at dusk, in watercolour' }).waitFor();
   });
 
+  it('saves a template from the app (a wrong brace refused with the reason) and posts it', { timeout: 60_000 }, async () => {
+    const user = await atelier.signUp('author');
+    await newSession(user, 'Castles');
+    const refusedText = (status: number, url: string) => status === 400 && new URL(url).pathname === '/v1/templates/';
+    const { page } = await openApp(user, '#/chat', refusedText);
+
+    await page.getByRole('button', { name: 'Use a template' }).click();
+    await page.getByRole('button', { name: 'New template' }).click();
+    await page.getByLabel('Template name').fill('Castle');
+    await page.getByLabel(/Template text/).fill('A castle in {Season}');
+    await page.getByRole('button', { name: 'Save the template' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).not.toBe('Could not save the template'); // the server's reason
+
+    await page.getByLabel(/Template text/).fill('A castle in {season}');
+    await page.getByRole('button', { name: 'Save the template' }).click();
+    await page.getByLabel('season', { exact: true }).fill('winter');
+    await page.getByRole('button', { name: 'Send "Castle"' }).click();
+    await page.locator('.message .prompt').filter({ hasText: 'A castle in winter' }).waitFor();
+  });
+
   it('makes the number of variations chosen (2), each image captioned with its seed', { timeout: 60_000 }, async () => {
     const user = await atelier.signUp('varier');
     const session = await newSession(user, 'Boats');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { components } from '../../client/index.js';
 import { api, errorText } from '../api.js';
+import { TemplateForm } from './template-form.js';
 
 type Template = components['schemas']['Template'];
 
@@ -28,6 +29,7 @@ export function TemplatePicker({ onPost, busy }: { onPost: (choice: TemplateChoi
   const [chosenId, setChosenId] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState('');
+  const [creating, setCreating] = useState(false);
   useEffect(() => {
     void api.GET('/v1/templates/', { params: { query: { limit: 100 } } }).then(({ data, error }) => {
       if (data) setTemplates(data.data);
@@ -46,7 +48,32 @@ export function TemplatePicker({ onPost, busy }: { onPost: (choice: TemplateChoi
 
   if (problem) return <p role="alert" class="problem">{problem}</p>;
   if (!templates) return <p class="empty">Loading the templates…</p>;
-  if (templates.length === 0) return <p class="empty">No templates yet: save one with POST /v1/templates/.</p>;
+  if (creating) {
+    return (
+      <TemplateForm
+        onCancel={() => setCreating(false)}
+        onSaved={(template) => {
+          setTemplates([template, ...templates]);
+          setChosenId(template.id);
+          setValues({});
+          setCreating(false);
+        }}
+      />
+    );
+  }
+  const newTemplate = (
+    <button type="button" class="link" onClick={() => setCreating(true)}>
+      New template
+    </button>
+  );
+  if (templates.length === 0) {
+    return (
+      <div class="template-picker">
+        <p class="empty">No templates yet.</p>
+        {newTemplate}
+      </div>
+    );
+  }
   return (
     <form class="template-picker" onSubmit={submit} aria-label="Post from a template">
       <label for="template-choice">Template</label>
@@ -89,6 +116,7 @@ export function TemplatePicker({ onPost, busy }: { onPost: (choice: TemplateChoi
           </button>
         </>
       )}
+      {newTemplate}
     </form>
   );
 }
