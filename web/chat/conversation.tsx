@@ -31,7 +31,8 @@ export function Conversation({ sessionId, onTitled }: { sessionId: string; onTit
       const history = await listAllMessages(sessionId);
       if (stopped) return;
       if ('error' in history) return setProblem(errorText(history.error));
-      for (const message of history.messages) add(message);
+      // One state change for the whole history (merging one by one would sort it n times).
+      setMessages((held) => (held.length === 0 ? history.messages : history.messages.reduce(merge, held)));
       setHidden(Math.max(0, history.messages.length - MESSAGE_PAGE));
       let after = Object.fromEntries(history.messages.map((message) => [message.id, message.sequence]));
       let renewed = false;
