@@ -1,21 +1,16 @@
 import { createAtelierClient, type AtelierClient } from '../client/index.js';
+import { refreshOnUnauthorized, storedToken } from './tokens.js';
 
-/** Where the signed-in user's access token is kept: this tab only, gone when it closes. */
-const TOKEN_KEY = 'atelier.token';
+export { storedToken } from './tokens.js';
 
 export const baseUrl = location.origin;
 
-export function storedToken(): string | undefined {
-  return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
-}
-
-export function storeToken(token: string | undefined): void {
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
-}
-
-/** The typed SDK, asking sessionStorage for the token on every request. */
+/**
+ * The typed SDK, asking sessionStorage for the token on every request; a call refused with 401
+ * is sent again once with a refreshed token (web/tokens.ts).
+ */
 export const api: AtelierClient = createAtelierClient({ baseUrl, token: storedToken });
+api.use(refreshOnUnauthorized(baseUrl));
 
 /** What to tell the user of a failed call: the envelope's message. */
 export function errorText(error: unknown, fallback = 'Something went wrong'): string {

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { storeToken, storedToken } from './api.js';
+import { api } from './api.js';
+import { storeTokens, storedRefreshToken, storedToken, whenSessionEnds } from './tokens.js';
 import { SignIn } from './sign-in.js';
 import { Chat } from './chat.js';
 import { Gallery } from './gallery.js';
@@ -15,27 +16,42 @@ function screenOf(hash: string): Screen {
 }
 
 function App() {
-  const [token, setToken] = useState(storedToken());
+  const [signedIn, setSignedIn] = useState(storedToken() !== undefined);
+  const [notice, setNotice] = useState('');
   const [screen, setScreen] = useState<Screen>(screenOf(location.hash));
   useEffect(() => {
     const onHash = () => setScreen(screenOf(location.hash));
     addEventListener('hashchange', onHash);
+    // A refresh that failed: the tokens are gone, back to the sign-in screen saying why.
+    whenSessionEnds(() => {
+      setNotice('Your session ended; sign in again');
+      setSignedIn(false);
+    });
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
-  if (!token) {
+  if (!signedIn) {
     return (
       <SignIn
-        onSignedIn={(value) => {
-          storeToken(value);
-          setToken(value);
+        notice={notice}
+        onSignedIn={(tokens) => {
+          storeTokens(tokens);
+          setNotice('');
+          setSignedIn(true);
         }}
       />
     );
   }
-  const signOut = () => {
-    storeToken(undefined);
-    setToken(undefined);
+  const signOut = async () => {
+    const refreshToken = storedRefreshToken();
+    try {
+      // Revokes this sign-in's refresh tokens; the access token lasts until it expires.
+      if (refreshToken) await api.POST('/v1/auth/logout/', { body: { refresh_token: refreshToken } });
+    } finally {
+      // Signed out here even when the server could not be reached.
+      storeTokens(undefined);
+      setSignedIn(false);
+    }
   };
   return (
     <>
@@ -53,7 +69,7 @@ function App() {
         </button>
       </header>
       <main>
-        {screen === 'chat' && <Chat token={token} />}
+        {screen === 'chat' && <Chat />}
         {screen === 'gallery' && <Gallery />}
         {screen === 'usage' && <Usage />}
       </main>

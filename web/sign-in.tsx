@@ -1,8 +1,12 @@
 import { useState } from 'preact/hooks';
 import { api, errorText } from './api.js';
+import type { TokenPair } from './tokens.js';
 
-/** Sign in, or sign up (`POST /v1/auth/register/`): either gives the access token. */
-export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+/**
+ * Sign in, or sign up (`POST /v1/auth/register/`): either gives the access and refresh tokens.
+ * `notice` says why the user is here again (a sign-in that ended).
+ */
+export function SignIn({ onSignedIn, notice = '' }: { onSignedIn: (tokens: TokenPair) => void; notice?: string }) {
   const [mode, setMode] = useState<'in' | 'up'>('in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -19,7 +23,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
         ? await api.POST('/v1/auth/register/', { body: { email, password, ...(name && { display_name: name }) } })
         : await api.POST('/v1/auth/login/', { body: { email, password } });
     setBusy(false);
-    if (data) onSignedIn(data.access_token);
+    if (data) onSignedIn(data);
     else setProblem(errorText(error, mode === 'up' ? 'Could not sign up' : 'Could not sign in'));
   };
 
@@ -29,6 +33,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
       <h1>Atelier</h1>
       <form onSubmit={submit} aria-labelledby="sign-in-title">
         <h2 id="sign-in-title">{title}</h2>
+        {notice && (
+          <p role="status" class="notice">
+            {notice}
+          </p>
+        )}
         <label>
           Email
           <input type="email" required autoComplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />

@@ -36,10 +36,25 @@ export function watchPage(page: Page, problems: string[], expected: (status: num
   });
 }
 
-/** A browser context whose tab already holds `token` in the app's sessionStorage slot: signed in. */
-export async function signedInContext(browser: Browser, token: string, viewport = { width: 1100, height: 800 }): Promise<BrowserContext> {
+/**
+ * A browser context whose tab already holds `token` (and `refreshToken`, when given: the app
+ * renews a refused access token with it) in the app's sessionStorage slots: signed in. Only the
+ * first page load stores them, so a reload keeps what the app stored since (a renewed pair).
+ */
+export async function signedInContext(
+  browser: Browser,
+  token: string,
+  viewport = { width: 1100, height: 800 },
+  refreshToken?: string,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport });
-  await context.addInitScript(`sessionStorage.setItem('atelier.token', ${JSON.stringify(token)})`);
+  const slots = { 'atelier.token': token, ...(refreshToken && { 'atelier.refresh': refreshToken }) };
+  await context.addInitScript(`
+    if (!sessionStorage.getItem('atelier.signed-in-by-test')) {
+      sessionStorage.setItem('atelier.signed-in-by-test', '1');
+      for (const [key, value] of Object.entries(${JSON.stringify(slots)})) sessionStorage.setItem(key, value);
+    }
+  `);
   return context;
 }
 
