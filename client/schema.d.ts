@@ -161,7 +161,10 @@ export interface paths {
     patch: operations["renameSession"];
   };
   "/api/v1/chat/sessions/{id}/messages/": {
-    /** A session's history, oldest first */
+    /**
+     * A session's history, a page at a time (oldest or newest first)
+     * @description Oldest first by default. `order=newest` opens a long conversation at its end: the newest page first, then `next_cursor` pages back to older messages. A cursor is valid only with the order it was made in (else 400).
+     */
     get: operations["listMessages"];
     /**
      * Send a message; the image is made in the background
@@ -730,9 +733,11 @@ export interface components {
       /** @enum {string} */
       currency: "USD";
       totals: {
-        /** @description Messages that ended DONE with an image */
+        /** @description Images made by messages that ended DONE: one per message, n for a message of `options.n` variations */
         made: number;
+        /** @description Messages that ended FAILED */
         failed: number;
+        /** @description Messages that ended CANCELLED */
         cancelled: number;
         /** @description Images the providers reported making (what a per-image price applies to) */
         images: number;
@@ -743,9 +748,11 @@ export interface components {
         cost: number;
       };
       groups: {
-          /** @description Messages that ended DONE with an image */
+          /** @description Images made by messages that ended DONE: one per message, n for a message of `options.n` variations */
           made: number;
+          /** @description Messages that ended FAILED */
           failed: number;
+          /** @description Messages that ended CANCELLED */
           cancelled: number;
           /** @description Images the providers reported making (what a per-image price applies to) */
           images: number;
@@ -906,9 +913,11 @@ export interface components {
     OrgUsageReport: components["schemas"]["UsageReport"] & {
       /** @description Each member's totals over the range, the costliest first */
       members: {
-          /** @description Messages that ended DONE with an image */
+          /** @description Images made by messages that ended DONE: one per message, n for a message of `options.n` variations */
           made: number;
+          /** @description Messages that ended FAILED */
           failed: number;
+          /** @description Messages that ended CANCELLED */
           cancelled: number;
           /** @description Images the providers reported making (what a per-image price applies to) */
           images: number;
@@ -3235,7 +3244,10 @@ export interface operations {
       };
     };
   };
-  /** A session's history, oldest first */
+  /**
+   * A session's history, a page at a time (oldest or newest first)
+   * @description Oldest first by default. `order=newest` opens a long conversation at its end: the newest page first, then `next_cursor` pages back to older messages. A cursor is valid only with the order it was made in (else 400).
+   */
   listMessages: {
     parameters: {
       query?: {
@@ -3243,6 +3255,8 @@ export interface operations {
         limit?: number;
         /** @description The `next_cursor` of the previous page. */
         cursor?: string;
+        /** @description Oldest first (the default) or newest first */
+        order?: "oldest" | "newest";
       };
       path: {
         id: string;

@@ -149,3 +149,32 @@ describe('DELETE /api/v1/chat/sessions/{id}/?images=', () => {
     expect((await atelier.api('GET', `/v1/gallery/${image}/`)).body.deleted_at).toBeNull();
   });
 });
+
+describe('a long conversation, opened at its end', () => {
+  it('lists newest first with order=newest, paging back to the first message, none twice', { timeout: 60_000 }, async () => {
+    const id = await newSession();
+    const sent: string[] = [];
+    for (const content of ['one', 'two', 'three', 'four', 'five']) {
+      sent.push((await send(id, `hello ${content}`)).id);
+    }
+    const read: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `?order=newest&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await atelier.api('GET', `/api/v1/chat/sessions/${id}/messages/${query}`);
+      expect(page.status).toBe(200);
+      read.push(...(page.body.data as Array<{ id: string }>).map((message) => message.id));
+      cursor = page.body.next_cursor as string | null;
+    } while (cursor);
+    expect(read).toEqual([...sent].reverse());
+
+    // A cursor belongs to the order it was made in: the other order refuses it instead of paging from the wrong end.
+    const newest = await atelier.api('GET', `/api/v1/chat/sessions/${id}/messages/?order=newest&limit=2`);
+    const oldest = await atelier.api('GET', `/api/v1/chat/sessions/${id}/messages/?limit=2`);
+    expect((await atelier.api('GET', `/api/v1/chat/sessions/${id}/messages/?cursor=${newest.body.next_cursor}`)).status).toBe(400);
+    expect((await atelier.api('GET', `/api/v1/chat/sessions/${id}/messages/?order=newest&cursor=${oldest.body.next_cursor}`)).status).toBe(400);
+    expect((await atelier.api('GET', `/api/v1/chat/sessions/${id}/messages/?order=latest`)).status).toBe(400);
+    // Another user's session is not found, in either order.
+    expect((await bob.api('GET', `/api/v1/chat/sessions/${id}/messages/?order=newest`)).status).toBe(404);
+  });
+});

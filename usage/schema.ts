@@ -20,7 +20,7 @@ export const usageDaily = pgTable(
     /** '' when no provider worked on it. */
     provider: text('provider').notNull().default(''),
     model: text('model').notNull().default(''),
-    /** Messages that ended DONE with an image. */
+    /** Images made by messages that ended DONE (n for a message of `options.n` variations). */
     made: integer('made').notNull().default(0),
     failed: integer('failed').notNull().default(0),
     cancelled: integer('cancelled').notNull().default(0),

@@ -30,9 +30,9 @@ export function usageQueryOf(params: z.infer<typeof UsageQueryParams>, now = new
 }
 
 const Figures = z.object({
-  made: z.number().int().openapi({ description: 'Messages that ended DONE with an image' }),
-  failed: z.number().int(),
-  cancelled: z.number().int(),
+  made: z.number().int().openapi({ description: 'Images made by messages that ended DONE: one per message, n for a message of `options.n` variations' }),
+  failed: z.number().int().openapi({ description: 'Messages that ended FAILED' }),
+  cancelled: z.number().int().openapi({ description: 'Messages that ended CANCELLED' }),
   images: z.number().int().openapi({ description: 'Images the providers reported making (what a per-image price applies to)' }),
   input_tokens: z.number().int().openapi({ description: 'Prompt tokens the providers reported' }),
   output_tokens: z.number().int(),

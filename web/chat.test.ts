@@ -154,16 +154,25 @@ describe.skipIf(!haveChromium)('the chat, sessions, sign-in and usage in Chromiu
       await user.api('POST', `/api/v1/chat/sessions/${session.id}/messages/${message.id}/cancel/`);
     }
     const { page } = await openApp(user);
+    const listed: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith(`/sessions/${session.id}/messages/`)) listed.push(url.search);
+    });
     const prompts = page.locator('.message .prompt');
 
     await page.getByText(`Note ${count}`, { exact: true }).waitFor();
     await expect.poll(() => prompts.count()).toBe(MESSAGE_PAGE);
     expect(await page.getByText('Note 1', { exact: true }).count()).toBe(0);
+    // Opened at its end in one request: the newest page (order=newest), not a walk from the start.
+    expect(listed).toEqual([`?order=newest&limit=${MESSAGE_PAGE}`]);
 
     await page.getByRole('button', { name: /^Earlier messages/ }).click();
     await page.getByText('Note 1', { exact: true }).waitFor();
     const shown = await prompts.allTextContents();
     expect(shown).toEqual(Array.from({ length: count }, (_, i) => `Note ${i + 1}`));
+    expect(listed).toHaveLength(2);
+    await page.getByRole('button', { name: /^Earlier messages/ }).waitFor({ state: 'detached' });
 
     // A message posted elsewhere arrives over the live follow, after the rest.
     await postMessage(user, session, 'Create a paper boat');

@@ -238,6 +238,24 @@ export function storeContract(
         expect(pages.flat()).toStrictEqual(messages);
       });
 
+      it('lists newest first on request, paging back to the oldest without duplicates or gaps', async () => {
+        const session = await seedSession();
+        const messages = await seedMessages(session, 5);
+        await seedMessages(await seedSession(session.userId), 2);
+
+        const pages: MessageRecord[][] = [];
+        let afterId: string | undefined;
+        for (;;) {
+          const page = await store.listMessages({ userId: session.userId, sessionId: session.id, limit: 2, afterId, newestFirst: true });
+          if (page.length === 0) break;
+          pages.push(page);
+          afterId = page.at(-1)?.id;
+        }
+        expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+        expect(pages.flat()).toStrictEqual([...messages].reverse());
+        expect(await store.listMessages({ userId: newId(), sessionId: session.id, limit: 10, newestFirst: true })).toEqual([]);
+      });
+
       it('finds a message by id alone, and nothing for an unknown id', async () => {
         const session = await seedSession();
         const [message] = await seedMessages(session, 1);

@@ -103,13 +103,13 @@ export function createMongoStore(mongo: Mongo): ConversationStore {
       return doc ? toMessageRecord(doc) : null;
     },
 
-    async listMessages({ userId, sessionId, limit, afterId }) {
+    async listMessages({ userId, sessionId, limit, afterId, newestFirst = false }) {
       const session = lookupId(sessionId);
       const after = afterId === undefined ? undefined : lookupId(afterId);
       if (limit <= 0 || !session || after === null) return [];
       const docs = await messages
-        .find({ sessionId: session, userId, ...(after ? { _id: { $gt: after } } : {}) })
-        .sort({ _id: 1 })
+        .find({ sessionId: session, userId, ...(after ? { _id: newestFirst ? { $lt: after } : { $gt: after } } : {}) })
+        .sort({ _id: newestFirst ? -1 : 1 })
         .limit(limit)
         .lean<MessageDocument[]>();
       return docs.map(toMessageRecord);

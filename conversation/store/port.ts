@@ -48,8 +48,11 @@ export interface ConversationStore {
    */
   insertMessage(message: MessageRecord): Promise<void>;
   getMessage(userId: string, sessionId: string, messageId: string): Promise<MessageRecord | null>;
-  /** Oldest first; with `afterId`, only messages newer than that one. At most `limit`. */
-  listMessages(query: { userId: string; sessionId: string; limit: number; afterId?: string }): Promise<MessageRecord[]>;
+  /**
+   * Oldest first (or newest first with `newestFirst`); with `afterId`, only the messages after that
+   * one in that order (newer, or older). At most `limit`.
+   */
+  listMessages(query: { userId: string; sessionId: string; limit: number; afterId?: string; newestFirst?: boolean }): Promise<MessageRecord[]>;
   /** The user's message that was posted with this `Idempotency-Key`, if it still exists. */
   findByIdempotencyKey(userId: string, key: string): Promise<MessageRecord | null>;
 

@@ -293,7 +293,7 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
       return row ? toMessage(row) : null;
     },
 
-    async listMessages({ userId, sessionId, limit, afterId }) {
+    async listMessages({ userId, sessionId, limit, afterId, newestFirst = false }) {
       const session = lookupId(sessionId);
       const after = afterId === undefined ? undefined : lookupId(afterId);
       if (limit <= 0 || !session || after === null) return [];
@@ -304,10 +304,10 @@ export function createPostgresStore(postgres: Postgres): ConversationStore {
           and(
             eq(chatMessages.sessionId, session),
             eq(chatMessages.userId, userId),
-            after ? gt(chatMessages.id, after) : undefined,
+            after ? (newestFirst ? lt(chatMessages.id, after) : gt(chatMessages.id, after)) : undefined,
           ),
         )
-        .orderBy(asc(chatMessages.id))
+        .orderBy(newestFirst ? desc(chatMessages.id) : asc(chatMessages.id))
         .limit(limit);
       return rows.map(toMessage);
     },

@@ -4,7 +4,7 @@ import { api, baseUrl, errorText } from '../api.js';
 import { renewToken, storedToken } from '../tokens.js';
 import { Composer } from './composer.js';
 import { MessageItem } from './message-item.js';
-import { MESSAGE_PAGE, isRunning, listAllMessages, merge } from './messages.js';
+import { isRunning, listMessagesBefore, merge } from './messages.js';
 import type { TemplateChoice } from './template-picker.js';
 
 /** Whether a follower ended because its handshake's token was refused (an expired access token). */
@@ -13,14 +13,20 @@ const isRefusedToken = (failure: unknown) => (failure as { data?: { code?: strin
 /** A session as a conversation: its history, followed live, and the composer. */
 export function Conversation({ sessionId, onTitled }: { sessionId: string; onTitled: () => void }) {
   const [messages, setMessages] = useState<Message[]>([]);
-  // How many of the oldest messages are not shown: all but the newest page, at first.
-  const [hidden, setHidden] = useState(0);
+  // Where the page of messages before the oldest held starts (null: the first message is held).
+  const [olderCursor, setOlderCursor] = useState<string | null>(null);
   const [source, setSource] = useState<string>();
   const [problem, setProblem] = useState('');
   // Whether the live follow is subscribed (`data-following`, which the browser tests wait for).
   const [following, setFollowing] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const add = (message: Message) => setMessages((held) => merge(held, message));
+  // The oldest message read from the history: a live change of an older one (a replay from the
+  // session's log) is left for "Earlier messages" to read, so the list has no gap.
+  const oldestRead = useRef<string>();
+  const addLive = (message: Message) => {
+    if (oldestRead.current === undefined || message.created_at >= oldestRead.current) add(message);
+  };
 
   // The history, then every change of every message live over Socket.IO (with resume from what
   // is held). A handshake refused for its token is tried again, once, with a renewed token.
@@ -28,12 +34,14 @@ export function Conversation({ sessionId, onTitled }: { sessionId: string; onTit
     let follower: SessionFollower | undefined;
     let stopped = false;
     void (async () => {
-      const history = await listAllMessages(sessionId);
+      // The newest page only: a long conversation opens at its end, in one request.
+      const history = await listMessagesBefore(sessionId);
       if (stopped) return;
       if ('error' in history) return setProblem(errorText(history.error));
-      // One state change for the whole history (merging one by one would sort it n times).
+      oldestRead.current = history.olderCursor === null ? undefined : history.messages[0]?.created_at;
+      // One state change for the whole page (merging one by one would sort it n times).
       setMessages((held) => (held.length === 0 ? history.messages : history.messages.reduce(merge, held)));
-      setHidden(Math.max(0, history.messages.length - MESSAGE_PAGE));
+      setOlderCursor(history.olderCursor);
       let after = Object.fromEntries(history.messages.map((message) => [message.id, message.sequence]));
       let renewed = false;
       while (!stopped) {
@@ -45,7 +53,7 @@ export function Conversation({ sessionId, onTitled }: { sessionId: string; onTit
         });
         try {
           for await (const message of follower) {
-            add(message);
+            addLive(message);
             if (message.status === 'DONE') onTitled();
           }
           return;
@@ -81,6 +89,15 @@ export function Conversation({ sessionId, onTitled }: { sessionId: string; onTit
     return () => clearInterval(timer);
   }, [running.join(',')]);
 
+  const showEarlier = async () => {
+    if (olderCursor === null) return;
+    const page = await listMessagesBefore(sessionId, olderCursor);
+    if ('error' in page) return setProblem(errorText(page.error));
+    oldestRead.current = page.olderCursor === null ? undefined : page.messages[0]?.created_at;
+    setMessages((held) => page.messages.reduce(merge, held));
+    setOlderCursor(page.olderCursor);
+  };
+
   const act = async (call: Promise<{ data?: Message; error?: unknown }>) => {
     setProblem('');
     const { data, error } = await call;
@@ -97,13 +114,13 @@ export function Conversation({ sessionId, onTitled }: { sessionId: string; onTit
 
   return (
     <section class="conversation" aria-label="Conversation" data-following={following}>
-      {hidden > 0 && (
-        <button type="button" class="earlier" onClick={() => setHidden(Math.max(0, hidden - MESSAGE_PAGE))}>
-          Earlier messages ({hidden} not shown)
+      {olderCursor !== null && (
+        <button type="button" class="earlier" onClick={() => void showEarlier()}>
+          Earlier messages
         </button>
       )}
       <ol class="messages" aria-live="polite">
-        {messages.slice(hidden).map((message) => (
+        {messages.map((message) => (
           <MessageItem
             key={message.id}
             message={message}

@@ -32,20 +32,17 @@ export function merge(held: Message[], incoming: Message): Message[] {
 }
 
 /**
- * Every message of a session, oldest first. The API lists a history oldest first and its cursor
- * only moves forward (there is no "before"), so reaching the newest message means walking every
- * page; the conversation then shows the newest MESSAGE_PAGE and reveals earlier ones on demand.
+ * A page of a session's history from its end: the newest MESSAGE_PAGE messages (or those before
+ * `cursor`), returned oldest first as the conversation shows them, with the cursor of the page
+ * before (null at the session's first message).
  */
-export async function listAllMessages(sessionId: string): Promise<{ messages: Message[] } | { error: unknown }> {
-  const messages: Message[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data, error } = await api.GET('/api/v1/chat/sessions/{id}/messages/', {
-      params: { path: { id: sessionId }, query: { limit: MESSAGE_PAGE, ...(cursor && { cursor }) } },
-    });
-    if (!data) return { error };
-    messages.push(...data.data);
-    cursor = data.next_cursor ?? undefined;
-  } while (cursor);
-  return { messages };
+export async function listMessagesBefore(
+  sessionId: string,
+  cursor?: string,
+): Promise<{ messages: Message[]; olderCursor: string | null } | { error: unknown }> {
+  const { data, error } = await api.GET('/api/v1/chat/sessions/{id}/messages/', {
+    params: { path: { id: sessionId }, query: { order: 'newest', limit: MESSAGE_PAGE, ...(cursor && { cursor }) } },
+  });
+  if (!data) return { error };
+  return { messages: [...data.data].reverse(), olderCursor: data.next_cursor ?? null };
 }
