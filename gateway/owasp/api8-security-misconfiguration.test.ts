@@ -152,7 +152,8 @@ describe('Content-Security-Policy', () => {
       'default-src': ["'none'"],
       'script-src': ["'self'"],
       'style-src': ["'self'"],
-      'img-src': ["'self'", 'data:'],
+      // blob: is where "Try it out" shows an image it fetched (web/swagger-ui.test.ts).
+      'img-src': ["'self'", 'data:', 'blob:'],
       'connect-src': ["'self'"],
       'frame-ancestors': ["'none'"],
     });
