@@ -104,9 +104,11 @@ describe.skipIf(!haveChromium)('the gallery in Chromium: bulk actions, filters, 
     await page.getByRole('button', { name: 'Delete selected for good' }).click();
     await expect.poll(() => page.evaluate<string | null>('document.activeElement.textContent')).toBe('Keep them');
     await page.getByRole('button', { name: 'Keep them' }).click();
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement.textContent')).toBe('Delete selected for good');
     await page.getByRole('button', { name: 'Delete selected for good' }).click();
     await page.getByRole('button', { name: 'Yes, delete them for good' }).click();
     await page.getByRole('status').filter({ hasText: '1 deleted for good' }).waitFor();
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement.textContent')).toBe('Select images');
     await page.getByText('The trash is empty.').waitFor();
     expect((await user.api('GET', `/v1/gallery/${images[4]?.id}/`)).status).toBe(404);
   });

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useState } from 'preact/hooks';
 
 /** Which images are picked for a bulk action, and whether the grid is in "Select" mode at all. */
@@ -54,11 +54,11 @@ export function PickBox({ prompt, picked, onPick }: { prompt: string; picked: bo
  * "Select images" (a toggle), and in "Select" mode: how many are picked, "Select all shown" and
  * "Clear selection". The actions on the picks are the caller's (`children`).
  */
-export function SelectControls({ selection, shownIds, children }: { selection: Selection; shownIds: string[]; children?: ComponentChildren }) {
+export function SelectControls({ selection, shownIds, toggleRef, children }: { selection: Selection; shownIds: string[]; toggleRef?: Ref<HTMLButtonElement>; children?: ComponentChildren }) {
   const count = pickedOf(selection, shownIds).length;
   return (
     <div class="bulk" role="group" aria-label="Select images">
-      <button type="button" class="secondary" aria-pressed={selection.active} onClick={() => selection.setActive(!selection.active)}>
+      <button ref={toggleRef} type="button" class="secondary" aria-pressed={selection.active} onClick={() => selection.setActive(!selection.active)}>
         Select images
       </button>
       {selection.active && (

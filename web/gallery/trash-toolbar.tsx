@@ -11,13 +11,21 @@ export function TrashToolbar({ selection, shownIds, onDone, notify }: { selectio
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const keepButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // Asked: the focus waits on "Keep them". Kept: back on the button that asked. Deleted: the
+  // images and their buttons are gone, so it goes to "Select images", where the toolbar starts.
   useEffect(() => {
     if (confirming) keepButton.current?.focus();
+    else if (asked.current) deleteButton.current?.focus();
+    asked.current = confirming;
   }, [confirming]);
   const picked = pickedOf(selection, shownIds);
   const none = picked.length === 0 || busy;
 
   const act = async (action: BulkAction) => {
+    asked.current = false;
     setConfirming(false);
     setBusy(true);
     const outcome = await runBulk(action, picked);
@@ -26,15 +34,16 @@ export function TrashToolbar({ selection, shownIds, onDone, notify }: { selectio
     if (outcome.failed.length > 0 || outcome.problem) notify.problem(said);
     else notify.status(said);
     onDone();
+    if (action === 'purge') toggle.current?.focus();
   };
 
   return (
-    <SelectControls selection={selection} shownIds={shownIds}>
+    <SelectControls selection={selection} shownIds={shownIds} toggleRef={toggle}>
       <button type="button" disabled={none} onClick={() => act('restore')}>
         Restore selected
       </button>
       {!confirming && (
-        <button type="button" class="danger" disabled={none} onClick={() => setConfirming(true)}>
+        <button ref={deleteButton} type="button" class="danger" disabled={none} onClick={() => setConfirming(true)}>
           Delete selected for good
         </button>
       )}
