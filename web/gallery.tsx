@@ -3,7 +3,7 @@ import type { GalleryImage } from '../client/index.js';
 import { Albums, loadAlbums, type Album } from './gallery/albums.js';
 import { BulkToolbar } from './gallery/bulk-toolbar.js';
 import { ExportPanel } from './gallery/export-panel.js';
-import { exportFilter, Filters, NO_FILTERS, type GalleryFilters } from './gallery/filters.js';
+import { exportFilter, Filters, NO_FILTERS, rangeProblem, type GalleryFilters } from './gallery/filters.js';
 import { ImageCard } from './gallery/image-card.js';
 import { ImageDetail } from './gallery/image-detail.js';
 import type { Notify } from './gallery/notify.js';
@@ -123,7 +123,7 @@ export function Gallery() {
                 reload();
               }}
             />
-            <ExportPanel filter={exportFilter(filters)} selectedIds={pickedOf(selection, shownIds)} notify={notify} />
+            <ExportPanel filter={rangeProblem(filters) ? undefined : exportFilter(filters)} selectedIds={pickedOf(selection, shownIds)} notify={notify} />
             <RecallPanel />
             <h3 class="showing">{viewedAlbum ? `Album "${viewedAlbum.name}"` : 'All images'}</h3>
             <BulkToolbar

@@ -21,8 +21,8 @@ const POLL_MS = 500;
 const SILENCE_MS = 10_000;
 
 interface ExportPanelProps {
-  /** The grid's filters as an export's `filter`: "Export all matching". */
-  filter: ExportFilter;
+  /** The grid's filters as an export's `filter`: "Export all matching" (`undefined`: the filters cannot be asked for). */
+  filter: ExportFilter | undefined;
   /** The images picked in "Select" mode: "Export selected". */
   selectedIds: string[];
   notify: Notify;
@@ -82,7 +82,7 @@ export function ExportPanel({ filter, selectedIds, notify }: ExportPanelProps) {
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => start({ filter })}>
+      <button type="button" disabled={!filter} onClick={() => filter && start({ filter })}>
         Export all matching
       </button>
       {selectedIds.length > 0 && (
