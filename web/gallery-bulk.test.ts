@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestAtelier, type TestAtelier, type TestUser } from '../gateway/test-harness.js';
+import { projectPath } from '../shared/paths.js';
 import { haveChromium, launchChromium, signedInContext, warnWithoutChromium, watchPage } from './testing/browser.js';
 
 /**
@@ -17,6 +18,7 @@ import { haveChromium, launchChromium, signedInContext, warnWithoutChromium, wat
 warnWithoutChromium('web/gallery-bulk.test.ts');
 
 const TIMEOUT = { timeout: 60_000 };
+const SHOTS = projectPath('web', 'screenshots');
 
 interface Made {
   id: string;
@@ -33,6 +35,7 @@ describe.skipIf(!haveChromium)('the gallery in Chromium: bulk actions, filters, 
   const closeAfter: { close(): Promise<void> }[] = [];
 
   beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
     atelier = await startTestAtelier();
     browser = await launchChromium();
   }, 60_000);
@@ -124,6 +127,7 @@ describe.skipIf(!haveChromium)('the gallery in Chromium: bulk actions, filters, 
     await page.getByRole('checkbox', { name: `Select "${first}"` }).check();
     await page.getByRole('checkbox', { name: `Select "${second}"` }).check();
     await page.getByLabel('Album for the selected').selectOption({ label: 'Hills' });
+    await page.screenshot({ path: `${SHOTS}/gallery-bulk.png`, fullPage: true });
     await page.getByRole('button', { name: 'Add selected to the album' }).click();
     await page.getByRole('status').filter({ hasText: '2 added to "Hills"' }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'View album "Hills"' }).textContent()).toContain('(2)');
@@ -181,6 +185,7 @@ describe.skipIf(!haveChromium)('the gallery in Chromium: bulk actions, filters, 
     const facts = page.getByTestId('recalled');
     const fact = (term: string) => facts.locator('div', { has: page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) }).locator('dd');
     await expect.poll(() => fact('Prompt').textContent()).toBe('a lighthouse at dawn');
+    await page.screenshot({ path: `${SHOTS}/gallery-recall.png`, fullPage: true });
     expect(await fact('Seed').textContent()).toBe(String(image?.seed));
     expect(await fact('Model').textContent()).toBe(image?.model);
     await page.getByRole('button', { name: 'Copy the prompt' }).waitFor();
