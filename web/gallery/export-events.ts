@@ -39,8 +39,8 @@ export function connectExportEvents(onLive: (live: boolean) => void = () => {}):
   });
   socket.on('gallery.export.updated', (exported: GalleryExport) => {
     const before = held.get(exported.id);
-    // A late event never takes a finished export back to running.
-    if (!before || !isFinal(before)) held.set(exported.id, exported);
+    // A late event never takes a finished export back to running (done may still become expired).
+    if (!before || !isFinal(before) || isFinal(exported)) held.set(exported.id, exported);
     wakeAll();
   });
   socket.on('connect', () => onLive(true));
