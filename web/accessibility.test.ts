@@ -82,8 +82,18 @@ describe.skipIf(!haveChromium)('the web app against WCAG 2.1 AA (axe-core, in Ch
     expect(await violations()).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // "Select" mode with an image picked (the bulk toolbar), and the recall panel opened.
+    await page.getByRole('button', { name: 'Select images' }).click();
+    await page.getByRole('checkbox', { name: `Select "${PROMPT}"` }).check();
+    await page.getByRole('button', { name: 'Move selected to the trash' }).waitFor();
+    await page.getByRole('button', { name: 'What made this image?' }).click();
+    await page.getByLabel('Image downloaded from Atelier').waitFor();
+    expect(await violations()).toEqual([]);
     await page.getByRole('button', { name: 'Trash', exact: true }).click();
     await page.getByText('The trash is empty.').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.getByRole('button', { name: 'Select images' }).click();
+    await page.getByRole('button', { name: 'Delete selected for good' }).waitFor();
     expect(await violations()).toEqual([]);
     await page.getByRole('button', { name: 'Images', exact: true }).click();
   });

@@ -227,13 +227,14 @@ describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: ap
     expect(await shared.locator('figure img').count()).toBe(0);
   });
 
-  it('exports the images shown as a PDF and offers the download', TIMEOUT, async () => {
+  it('exports all the images matching (no filter: all 15) as a PDF and offers the download', TIMEOUT, async () => {
     const page = await openGallery();
     await expect.poll(() => cards(page).count()).toBe(15);
     await page.getByLabel('Export format').selectOption('pdf');
-    await page.getByRole('button', { name: 'Export the images shown (15)' }).click();
+    await page.getByRole('button', { name: 'Export all matching' }).click();
     const download = page.getByTestId('export-download');
     await download.waitFor({ timeout: 45_000 });
+    expect(await page.getByTestId('export-count').textContent()).toBe('15/15');
     expect(await download.textContent()).toMatch(/^Download .+\.pdf$/);
     const file = await page.request.get((await download.getAttribute('href')) ?? '');
     expect([file.status(), (await file.body()).subarray(0, 5).toString()]).toEqual([200, '%PDF-']);

@@ -9,9 +9,9 @@ import { Usage } from './usage.js';
 
 type Screen = 'chat' | 'gallery' | 'usage';
 
-/** The screen named by the address's hash (`#/gallery`): real links, the back button works. */
+/** The screen named by the address's hash (`#/gallery`, `#/gallery/<image id>`): real links, the back button works. */
 function screenOf(hash: string): Screen {
-  const name = hash.replace(/^#\/?/, '');
+  const name = hash.replace(/^#\/?/, '').split('/')[0];
   return name === 'gallery' || name === 'usage' ? name : 'chat';
 }
 

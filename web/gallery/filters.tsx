@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { paths } from '../../client/index.js';
+import type { components, paths } from '../../client/index.js';
 
 type ListQuery = NonNullable<paths['/v1/gallery/']['get']['parameters']['query']>;
+type ExportFilter = components['schemas']['GalleryExportFilter'];
 
 /** What the grid shows: every filter of `GET /v1/gallery/` the screen offers, as the form holds it. */
 export interface GalleryFilters {
@@ -9,6 +10,9 @@ export interface GalleryFilters {
   favorite: boolean;
   intent: '' | 'generate' | 'edit' | 'enhance';
   nsfw: '' | 'true' | 'false';
+  /** Exactly this provider / model ('' for any), as the image's details name it. */
+  provider: string;
+  model: string;
   /** Dates as `<input type="date">` gives them (`YYYY-MM-DD`, the user's own days), or ''. */
   madeFrom: string;
   madeUntil: string;
@@ -18,7 +22,7 @@ export interface GalleryFilters {
   pageSize: number;
 }
 
-export const NO_FILTERS: GalleryFilters = { q: '', favorite: false, intent: '', nsfw: '', madeFrom: '', madeUntil: '', sort: 'newest', albumId: '', pageSize: 24 };
+export const NO_FILTERS: GalleryFilters = { q: '', favorite: false, intent: '', nsfw: '', provider: '', model: '', madeFrom: '', madeUntil: '', sort: 'newest', albumId: '', pageSize: 24 };
 
 export const PAGE_SIZES = [12, 24, 60, 100] as const;
 
@@ -37,6 +41,8 @@ export function rangeProblem(filters: GalleryFilters): string {
 /** The list's query for `filters` (a blank field is no filter). "Until" a day includes that day. */
 export function listQuery(filters: GalleryFilters): ListQuery {
   const q = filters.q.trim();
+  const provider = filters.provider.trim();
+  const model = filters.model.trim();
   return {
     limit: filters.pageSize,
     sort: filters.sort,
@@ -44,10 +50,35 @@ export function listQuery(filters: GalleryFilters): ListQuery {
     ...(filters.favorite && { favorite: 'true' as const }),
     ...(filters.intent && { intent: filters.intent }),
     ...(filters.nsfw && { is_nsfw: filters.nsfw }),
+    ...(provider && { provider }),
+    ...(model && { model }),
     ...(filters.madeFrom && { created_after: startOfDay(filters.madeFrom) }),
     ...(filters.madeUntil && { created_before: startOfDay(filters.madeUntil, 1) }),
     ...(filters.albumId && { album_id: filters.albumId }),
   };
+}
+
+/**
+ * The same selection as an export's `filter` (the list's query without paging and order, its
+ * flags as booleans): "Export all matching" exports every image the grid would page through.
+ */
+export function exportFilter(filters: GalleryFilters): ExportFilter {
+  const { limit: _limit, sort: _sort, favorite, is_nsfw: nsfw, ...rest } = listQuery(filters);
+  return { ...rest, ...(favorite && { favorite: favorite === 'true' }), ...(nsfw && { is_nsfw: nsfw === 'true' }) };
+}
+
+/**
+ * A free-text filter (provider, model): applied when the field is left or Enter is pressed, not at
+ * every key, so a half-typed name never reads the gallery.
+ */
+function TextFilter({ label, value, onApply }: { label: string; value: string; onApply: (value: string) => void }) {
+  const [text, setText] = useState(value);
+  return (
+    <label>
+      {label}
+      <input type="text" value={text} placeholder="Any" maxLength={200} onInput={(e) => setText(e.currentTarget.value)} onChange={(e) => onApply(e.currentTarget.value)} />
+    </label>
+  );
 }
 
 /**
@@ -91,6 +122,8 @@ export function Filters({ filters, onChange, onSearch }: { filters: GalleryFilte
             <option value="true">Flagged NSFW only</option>
           </select>
         </label>
+        <TextFilter label="Provider" value={filters.provider} onApply={(value) => set('provider', value)} />
+        <TextFilter label="Model" value={filters.model} onApply={(value) => set('model', value)} />
         <label>
           Made from
           <input type="date" value={filters.madeFrom} max={filters.madeUntil || undefined} onChange={(e) => set('madeFrom', e.currentTarget.value)} />

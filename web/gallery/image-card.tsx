@@ -3,6 +3,7 @@ import type { GalleryImage } from '../../client/index.js';
 import { api, errorText } from '../api.js';
 import type { Album } from './albums.js';
 import type { Notify } from './notify.js';
+import { PickBox } from './selection.js';
 
 interface ImageCardProps {
   image: GalleryImage;
@@ -12,10 +13,12 @@ interface ImageCardProps {
   /** The image as the API now has it, or `undefined` when it left this list. */
   onChanged: (next: GalleryImage | undefined) => void;
   notify: Notify;
+  /** In "Select" mode: whether this image is picked, and how to pick it. */
+  pick?: { picked: boolean; onPick: (picked: boolean) => void } | undefined;
 }
 
 /** One image of the grid: opens its details, and the quick actions named for the image. */
-export function ImageCard({ image, album, onOpen, onChanged, notify }: ImageCardProps) {
+export function ImageCard({ image, album, onOpen, onChanged, notify, pick }: ImageCardProps) {
   const [link, setLink] = useState<string>();
   const id = { params: { path: { id: image.id } } };
 
@@ -45,7 +48,8 @@ export function ImageCard({ image, album, onOpen, onChanged, notify }: ImageCard
   };
 
   return (
-    <li class="card">
+    <li class={pick?.picked ? 'card picked' : 'card'}>
+      {pick && <PickBox prompt={image.prompt} picked={pick.picked} onPick={pick.onPick} />}
       <button type="button" class="open" aria-label={`Details of "${image.prompt}"`} onClick={() => onOpen(image.id)}>
         <img src={image.thumbnail_url ?? image.url} alt={image.prompt} width={256} height={256} loading="lazy" />
       </button>

@@ -34,8 +34,14 @@ export function ImageDetail({ imageId, albums, onOpen, onClose, onAlbumsChanged 
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.showModal();
-    return () => opener?.focus();
+    const element = dialog.current;
+    element?.showModal();
+    return () => {
+      // Taken away while open (Back, with the details in the address): everything outside a
+      // modal dialog is inert, so it is closed first, or the focus could not go back.
+      if (element?.open) element.close();
+      opener?.focus();
+    };
   }, []);
 
   useEffect(() => {
