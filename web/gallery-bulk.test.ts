@@ -189,6 +189,11 @@ describe.skipIf(!haveChromium)('the gallery in Chromium: bulk actions, filters, 
     expect(await fact('Seed').textContent()).toBe(String(image?.seed));
     expect(await fact('Model').textContent()).toBe(image?.model);
     await page.getByRole('button', { name: 'Copy the prompt' }).waitFor();
+
+    // Made again from the chat: the prompt is in the composer of a new conversation.
+    await page.getByRole('button', { name: 'Use this prompt in the chat' }).click();
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await expect.poll(() => page.getByLabel(/Describe an image/).inputValue()).toBe('a lighthouse at dawn');
   });
 
   it('exports all matching (14 found, 12 shown) followed over Socket.IO, with no poll; "Export selected" the picks', TIMEOUT, async () => {

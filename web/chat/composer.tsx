@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
+import { takeDraft } from '../draft.js';
 import { TemplatePicker, type TemplateChoice } from './template-picker.js';
 
 interface ComposerProps {
@@ -12,7 +13,8 @@ interface ComposerProps {
 
 /** The prompt box, and a template picker in its place when the user opens it. */
 export function Composer({ editing, onStopEditing, onPost, textarea }: ComposerProps) {
-  const [draft, setDraft] = useState('');
+  // A prompt another screen handed over (a recalled image's) starts the box, once.
+  const [draft, setDraft] = useState(() => takeDraft() ?? '');
   const [withTemplate, setWithTemplate] = useState(false);
   const [busy, setBusy] = useState(false);
   const post = async (body: { content: string } | TemplateChoice) => {

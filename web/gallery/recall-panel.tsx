@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { components } from '../../client/index.js';
 import { api, errorText } from '../api.js';
+import { handDraft } from '../draft.js';
 
 type Recalled = components['schemas']['RecalledParameters'];
 
@@ -92,9 +93,20 @@ function RecalledFacts({ recalled, onCopy }: { recalled: Recalled; onCopy: (prom
         ))}
       </dl>
       {recalled.prompt && (
-        <button type="button" onClick={() => onCopy(recalled.prompt ?? '')}>
-          Copy the prompt
-        </button>
+        <div class="actions">
+          <button type="button" onClick={() => onCopy(recalled.prompt ?? '')}>
+            Copy the prompt
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              handDraft(recalled.prompt ?? '');
+              location.hash = '#/chat';
+            }}
+          >
+            Use this prompt in the chat
+          </button>
+        </div>
       )}
     </>
   );
