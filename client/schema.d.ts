@@ -1750,15 +1750,34 @@ export interface operations {
   };
   /** The web app's script (bundled at start) */
   getWebAppScript: {
+    parameters: {
+      header?: {
+        /** @description The ETag held: 304 while the file is unchanged */
+        "if-none-match"?: string;
+      };
+    };
     responses: {
       /** @description The script */
       200: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
+          /** @description The file's content hash: send it back in `If-None-Match` */
+          ETag: string;
+          /** @description When the request accepts gzip */
+          "Content-Encoding"?: "gzip";
         };
         content: {
           "text/javascript": string;
         };
+      };
+      /** @description Unchanged since the ETag in `If-None-Match` */
+      304: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          /** @description The file's content hash: send it back in `If-None-Match` */
+          ETag: string;
+        };
+        content: never;
       };
       /** @description The system is starting or stopping, or a dependency is down (`service_unavailable`); try again after `Retry-After` */
       503: {
@@ -1774,15 +1793,34 @@ export interface operations {
   };
   /** The web app's style sheet */
   getWebAppStyle: {
+    parameters: {
+      header?: {
+        /** @description The ETag held: 304 while the file is unchanged */
+        "if-none-match"?: string;
+      };
+    };
     responses: {
       /** @description The style sheet */
       200: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
+          /** @description The file's content hash: send it back in `If-None-Match` */
+          ETag: string;
+          /** @description When the request accepts gzip */
+          "Content-Encoding"?: "gzip";
         };
         content: {
           "text/css": string;
         };
+      };
+      /** @description Unchanged since the ETag in `If-None-Match` */
+      304: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          /** @description The file's content hash: send it back in `If-None-Match` */
+          ETag: string;
+        };
+        content: never;
       };
       /** @description The system is starting or stopping, or a dependency is down (`service_unavailable`); try again after `Retry-After` */
       503: {

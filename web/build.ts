@@ -1,11 +1,28 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { projectPath } from '../shared/paths.js';
 
-/** The web app as the gateway serves it: one script and one style sheet, held in memory. */
+/**
+ * One file of the web app as the gateway serves it, held in memory: its text, the same gzipped
+ * once at build (not per request), and an ETag (its content's hash) a browser revalidates with.
+ */
+export interface WebAsset {
+  text: string;
+  gzipped: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
+
+/** The web app: one script and one style sheet. */
 export interface WebBundle {
-  script: string;
-  style: string;
+  script: WebAsset;
+  style: WebAsset;
+}
+
+function webAsset(text: string): WebAsset {
+  const hash = createHash('sha256').update(text).digest('base64url').slice(0, 27);
+  return { text, gzipped: new Uint8Array(gzipSync(text, { level: 9 })), etag: `"${hash}"` };
 }
 
 let building: Promise<WebBundle> | undefined;
@@ -44,7 +61,7 @@ export async function bundleWebApp(entry: string, styleFile: string): Promise<We
     });
     const script = result.outputFiles[0]?.text ?? '';
     const style = await readFile(styleFile, 'utf8');
-    return { script, style };
+    return { script: webAsset(script), style: webAsset(style) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`the web app (web/) could not be built: ${detail}`);

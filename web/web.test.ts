@@ -53,6 +53,16 @@ describe('the web app as served', () => {
     const script = await callApi(atelier.url, 'GET', '/app/main.js');
     expect([script.status, script.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
     expect(String(script.body).length).toBeGreaterThan(1000);
+    // Gzipped for a client that accepts it (fetch does, and unpacks it), plain otherwise; an
+    // unchanged file is a 304 to its ETag, so a reload costs no download.
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    const plain = await fetch(new URL('/app/main.js', atelier.url), { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(script.body);
+    const etag = script.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const revalidated = await fetch(new URL('/app/main.js', atelier.url), { headers: { 'if-none-match': etag } });
+    expect([revalidated.status, await revalidated.text()]).toEqual([304, '']);
     expect((await callApi(atelier.url, 'GET', '/app/style.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect((await callApi(atelier.url, 'GET', '/app/secrets.txt')).status).toBe(404);
   });
