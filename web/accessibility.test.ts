@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestAtelier, type TestAtelier } from '../gateway/test-harness.js';
-import { haveChromium, launchChromium, signedInContext, warnWithoutChromium, watchPage } from './testing/browser.js';
+import { haveChromium, signedInContext, useChromium, warnWithoutChromium, watchPage } from './testing/browser.js';
 
 /**
  * The web app's screens checked by axe-core (issue 10: "accessible: labels, keyboard,
@@ -26,11 +26,10 @@ interface Violation {
 
 describe.skipIf(!haveChromium)('the web app against WCAG 2.1 AA (axe-core, in Chromium)', () => {
   let atelier: TestAtelier;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let axeSource: string;
-  const problems: string[] = [];
+  const chromium = useChromium();
+  const { problems } = chromium;
 
   /** axe's violations on the page as it is now, one line each: rule, impact, the elements. */
   async function violations(target: Page = page): Promise<string[]> {
@@ -49,16 +48,10 @@ describe.skipIf(!haveChromium)('the web app against WCAG 2.1 AA (axe-core, in Ch
   beforeAll(async () => {
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     atelier = await startTestAtelier();
-    browser = await launchChromium();
-    context = await signedInContext(browser, atelier.token);
-    page = await context.newPage();
+    page = await (await signedInContext(chromium.browser, atelier.token)).newPage();
     watchPage(page, problems);
   }, 60_000);
-  afterEach(() => {
-    expect(problems.splice(0)).toEqual([]);
-  });
   afterAll(async () => {
-    await browser?.close();
     await atelier?.close();
   });
 
@@ -101,7 +94,7 @@ describe.skipIf(!haveChromium)('the web app against WCAG 2.1 AA (axe-core, in Ch
   it('a share page, as a signed-out visitor sees it', { timeout: 60_000 }, async () => {
     const [image] = (await atelier.api('GET', '/v1/gallery/')).body.data as Array<{ id: string }>;
     const share = (await atelier.api('POST', `/v1/gallery/${image?.id}/shares/`, {})).body;
-    const visitor = await browser.newContext();
+    const visitor = await chromium.browser.newContext();
     try {
       const shared = await visitor.newPage();
       watchPage(shared, problems, (status, url) => status === 404 && url.includes('/s/'));
@@ -126,7 +119,7 @@ describe.skipIf(!haveChromium)('the web app against WCAG 2.1 AA (axe-core, in Ch
   });
 
   it('the sign-in and sign-up forms', { timeout: 60_000 }, async () => {
-    const visitor = await browser.newContext();
+    const visitor = await chromium.browser.newContext();
     try {
       const signIn = await visitor.newPage();
       watchPage(signIn, problems);

@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestAtelier, type TestAtelier, type TestUser } from '../gateway/test-harness.js';
 import { projectPath } from '../shared/paths.js';
-import { haveChromium, launchChromium, signedInContext, warnWithoutChromium, watchPage } from './testing/browser.js';
+import { haveChromium, openSignedIn, signedInContext, useChromium, warnWithoutChromium, watchPage } from './testing/browser.js';
 
 /**
  * The gallery's second part, as a person uses it in Debian's Chromium: "Select" mode and the bulk
@@ -30,21 +30,14 @@ interface Made {
 
 describe.skipIf(!haveChromium)('the gallery in Chromium: bulk actions, filters, recall, export by filter, deep links', () => {
   let atelier: TestAtelier;
-  let browser: Browser;
-  const problems: string[] = [];
-  const closeAfter: { close(): Promise<void> }[] = [];
+  const chromium = useChromium();
+  const { problems, opened: closeAfter } = chromium;
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     atelier = await startTestAtelier();
-    browser = await launchChromium();
   }, 60_000);
-  afterEach(async () => {
-    for (const held of closeAfter.splice(0)) await held.close();
-    expect(problems.splice(0)).toEqual([]);
-  });
   afterAll(async () => {
-    await browser?.close();
     await atelier?.close();
   });
 
@@ -61,11 +54,7 @@ describe.skipIf(!haveChromium)('the gallery in Chromium: bulk actions, filters, 
   };
   /** `user`'s gallery (or `hash`), in a page whose errors fail the test. */
   const openGallery = async (user: TestUser, hash = '#/gallery'): Promise<Page> => {
-    const context = await signedInContext(browser, user.token);
-    closeAfter.push(context);
-    const page = await context.newPage();
-    watchPage(page, problems);
-    await page.goto(`${atelier.url}/${hash}`);
+    const page = await openSignedIn({ browser: chromium.browser, url: atelier.url, problems, opened: closeAfter }, user.token, { hash });
     await page.getByRole('heading', { name: 'Gallery' }).waitFor();
     return page;
   };
@@ -229,7 +218,7 @@ describe.skipIf(!haveChromium)('the gallery in Chromium: bulk actions, filters, 
 
   it('polls the export when the socket cannot connect', TIMEOUT, async () => {
     const { user } = await userWith('export-poll', numbered('a yellow field', 2));
-    const context = await signedInContext(browser, user.token);
+    const context = await signedInContext(chromium.browser, user.token);
     closeAfter.push(context);
     // No Socket.IO: its first request (long polling) is refused, so it never connects.
     await context.route('**/socket.io/**', (route) => route.abort());

@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordMessageEvents, startTestAtelier, type MessageEvent, type TestAtelier } from '../gateway/test-harness.js';
 import { projectPath } from '../shared/paths.js';
-import { haveChromium, launchChromium, loaded, signedInContext, warnWithoutChromium, watchPage } from './testing/browser.js';
+import { haveChromium, loaded, openSignedIn, useChromium, warnWithoutChromium, watchPage } from './testing/browser.js';
 
 /**
  * The gallery screen as a person uses it (issue 10, "The gallery is a grid of thumbnails with
@@ -25,9 +25,8 @@ const TIMEOUT = { timeout: 60_000 };
 describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: apt-get install -y chromium)', () => {
   let atelier: TestAtelier;
   let socket: Socket;
-  let browser: Browser;
-  const problems: string[] = [];
-  const closeAfter: { close(): Promise<void> }[] = [];
+  const chromium = useChromium();
+  const { problems, opened: closeAfter } = chromium;
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
@@ -47,24 +46,14 @@ describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: ap
       const made = await atelier.api('POST', '/v1/image/generate/', { prompt, width: 64, height: 64 });
       expect(made.status, JSON.stringify(made.body)).toBe(201);
     }
-    browser = await launchChromium();
   }, 120_000);
-  afterEach(async () => {
-    for (const held of closeAfter.splice(0)) await held.close();
-    expect(problems.splice(0)).toEqual([]);
-  });
   afterAll(async () => {
-    await browser?.close();
     await atelier?.close();
   });
 
   /** The gallery, signed in as the test's user, in a page whose errors fail the test. */
   const openGallery = async (viewport = { width: 1100, height: 800 }): Promise<Page> => {
-    const context = await signedInContext(browser, atelier.token, viewport);
-    closeAfter.push(context);
-    const page = await context.newPage();
-    watchPage(page, problems);
-    await page.goto(`${atelier.url}/#/gallery`);
+    const page = await openSignedIn({ browser: chromium.browser, url: atelier.url, problems, opened: closeAfter }, atelier.token, { hash: '#/gallery', viewport });
     await page.getByRole('heading', { name: 'Gallery' }).waitFor();
     return page;
   };
@@ -199,7 +188,7 @@ describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: ap
     await page.screenshot({ path: `${SHOTS}/gallery-share.png` });
 
     // A stranger: the protected link is the "not available" page (a 404) with the password form.
-    const stranger = await browser.newContext();
+    const stranger = await chromium.browser.newContext();
     closeAfter.push(stranger);
     const shared = await stranger.newPage();
     watchPage(shared, problems, (status, url) => status === 404 && url.includes('/s/'));
@@ -251,11 +240,7 @@ describe.skipIf(!haveChromium)('the gallery screen in Chromium (when missing: ap
     }
     expect((await other.api('POST', '/v1/gallery/bulk/', { action: 'delete', ids })).body).toMatchObject({ succeeded: 62, failed: 0 });
 
-    const context = await signedInContext(browser, other.token);
-    closeAfter.push(context);
-    const page = await context.newPage();
-    watchPage(page, problems);
-    await page.goto(`${atelier.url}/#/gallery`);
+    const page = await openSignedIn({ browser: chromium.browser, url: atelier.url, problems, opened: closeAfter }, other.token, { hash: '#/gallery' });
     await page.getByRole('button', { name: 'Trash', exact: true }).click();
     await expect.poll(() => cards(page).count()).toBe(60);
     await page.getByRole('button', { name: 'Load more from the trash' }).click();

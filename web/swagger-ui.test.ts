@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestAtelier, type TestAtelier } from '../gateway/test-harness.js';
-import { haveChromium, launchChromium, warnWithoutChromium, watchPage } from './testing/browser.js';
+import { haveChromium, useChromium, warnWithoutChromium, watchPage } from './testing/browser.js';
 
 /**
  * The API document as a third party meets it (issue 10, "Swagger UI's 'Try it out' works
@@ -15,15 +15,13 @@ warnWithoutChromium('web/swagger-ui.test.ts');
 
 describe.skipIf(!haveChromium)("Swagger UI's \"Try it out\" at /docs, in Chromium", () => {
   let atelier: TestAtelier;
-  let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  const chromium = useChromium();
 
   beforeAll(async () => {
     atelier = await startTestAtelier();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    watchPage(page, problems);
+    page = await chromium.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    watchPage(page, chromium.problems);
     await page.goto(`${atelier.url}/docs`);
     await page.locator('.opblock').first().waitFor();
 
@@ -35,11 +33,7 @@ describe.skipIf(!haveChromium)("Swagger UI's \"Try it out\" at /docs, in Chromiu
     await dialog.getByRole('button', { name: 'Close' }).first().click();
     await dialog.waitFor({ state: 'detached' });
   }, 60_000);
-  afterEach(() => {
-    expect(problems.splice(0)).toEqual([]);
-  });
   afterAll(async () => {
-    await browser?.close();
     await atelier?.close();
   });
 

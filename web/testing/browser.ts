@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 /**
  * What every browser test shares: Debian's Chromium driven by playwright-core, a page whose script
@@ -64,4 +65,67 @@ export function loaded(image: Locator): Promise<boolean> {
     const img = element as unknown as { complete: boolean; naturalWidth: number };
     return img.complete && img.naturalWidth > 0;
   });
+}
+
+/** What a test opens pages with: where the app is, what collects the pages' problems, what to close after each test. */
+export interface PageOpener {
+  browser: Browser;
+  url: string;
+  problems: string[];
+  opened: { close(): Promise<void> }[];
+}
+
+/**
+ * A page of the app at `hash` (`#/gallery`), signed in with `token` in a context of its own
+ * (pushed to `opened`, for the test to close), whose problems go to `problems`.
+ */
+export async function openSignedIn(
+  opener: PageOpener,
+  token: string,
+  options: { hash?: string; viewport?: { width: number; height: number }; expected?: (status: number, url: string) => boolean } = {},
+): Promise<Page> {
+  const context = await signedInContext(opener.browser, token, options.viewport);
+  opener.opened.push(context);
+  const page = await context.newPage();
+  watchPage(page, opener.problems, options.expected);
+  await page.goto(`${opener.url}/${options.hash ?? ''}`);
+  return page;
+}
+
+/** Chromium for the tests of one describe block: see {@link useChromium}. */
+export interface ChromiumForTests {
+  /** The browser, once the block's first `beforeAll` has launched it. */
+  readonly browser: Browser;
+  /** What the pages met that a person would see as broken: must be empty after each test. */
+  problems: string[];
+  /** Contexts (and anything else) to close after each test. */
+  opened: { close(): Promise<void> }[];
+}
+
+/**
+ * Registers, in the calling describe block, the launch of Chromium (before its tests), the check
+ * after each test (what it opened closed, no page problem met) and the browser's close.
+ */
+export function useChromium(): ChromiumForTests {
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+  const opened: { close(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterEach(async () => {
+    for (const held of opened.splice(0)) await held.close();
+    expect(problems.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('Chromium is not launched yet: use it from a test or a later beforeAll');
+      return browser;
+    },
+    problems,
+    opened,
+  };
 }
