@@ -15,7 +15,9 @@ import { enqueueStage } from './queues.js';
  * to the database on the accept path. It is taken only after the message is stored, and whoever
  * ends a message hands the turn back before looking for the next one, so a message posted as
  * another finishes is never forgotten: either the finisher sees it stored, or it sees the turn
- * free. Should Redis lose the key (a restart without persistence), the recovery sweep hands the
+ * free. A poster that finds the turn free still gives it to the first message in line (it may be
+ * another, posted earlier and waiting for a finisher that has handed back but not yet looked), so
+ * no message jumps the line. Should Redis lose the key (a restart without persistence), the recovery sweep hands the
  * turn to the next message in line, read from the conversation store.
  */
 export interface SessionTurns {
