@@ -12,7 +12,8 @@ import { newId } from '../../shared/ids.js';
  * The second baseline: a bare Hono route doing the I/O a posted message cannot do without, by
  * hand (raw `pg`, same tables, same pool size): insert the message row into the user's session
  * (the session check in the same statement), claim the session's turn in Redis (messages of a
- * session run in order), add one BullMQ job, answer 202. The commands are Atelier's, written out. Atelier's
+ * session run in order) and read who is first in line (the turn is theirs), add one BullMQ job,
+ * answer 202. The commands are Atelier's, written out. Atelier's
  * cost beyond this is its own code: validation, the store and state machine, the realtime event,
  * the error envelope, the middleware.
  *
@@ -68,7 +69,11 @@ app.post('/sessions/:id/messages', async (c) => {
     );
     if (inserted.rows.length === 0) return c.json({ error: 'not found' }, 404);
     const claimed = await redis.set(`${turnPrefix}:turn:${session}`, id, 'EX', 604_800, 'NX');
-    if (claimed === 'OK') await queue.add('prompt', { messageId: id }, { jobId: `${id}.prompt` });
+    if (claimed === 'OK') {
+      // The turn goes to the first message in line (turns.ts): who that is, read as Atelier reads it.
+      await query(`select id from chat_messages where session_id = $1::uuid and status in ('PENDING', 'PROCESSING') order by id limit 1`, [session]);
+      await queue.add('prompt', { messageId: id }, { jobId: `${id}.prompt` });
+    }
     return c.json({ id, session_id: session, content: body.content, status: 'PENDING' }, 202);
   }
   const session = await query('select id from chat_sessions where id = $1 and user_id = $2', [c.req.param('id'), 'local']);
