@@ -9,7 +9,7 @@ import { failMessage, refundMessage } from './fail-message.js';
 import { publishChange } from './follow-session.js';
 import { pendingMessage, variationsOf, type MessageOptions, type MessageRecord } from './message.js';
 import { enqueueStage } from './pipeline/queues.js';
-import { startNextTurn } from './pipeline/turns.js';
+import { claimTurnOnPost } from './pipeline/turns.js';
 
 export interface PostMessageInput {
   userId: string;
@@ -96,16 +96,7 @@ export async function postMessage({ ctx, input }: { ctx: ConversationContext; in
   try {
     // Claimed after the message is stored (see turns.ts); without the turn it waits, queued,
     // for the message before it to start it.
-    if (!(await ctx.queues.turns.claim(message.sessionId, message.id))) return { message, replayed: false };
-    // The turn was free, but an earlier message may still be waiting for it: a finisher hands the
-    // turn back before it reads who is next, and a post landing in between must not jump the
-    // line. The turn goes to the first message in line, which may be this one.
-    const first = await ctx.store.nextInLine(message.sessionId);
-    if (first && first.id !== message.id) {
-      await ctx.queues.turns.release(message.sessionId, message.id);
-      await startNextTurn(ctx, message.sessionId);
-      return { message, replayed: false };
-    }
+    if (!(await claimTurnOnPost(ctx, message))) return { message, replayed: false };
     await enqueueStage(ctx.queues, 'prompt', message);
   } catch (error) {
     ctx.logger.error({ err: error, messageId: message.id }, 'could not start the pipeline');

@@ -62,6 +62,24 @@ export async function startNextTurn(
   return next;
 }
 
+/**
+ * A message was just stored: take its session's turn if it is free. The turn goes to the first
+ * message in line, which may be another, posted earlier and waiting for a finisher that has handed
+ * the turn back but not yet looked for the next: that one is started, and this one waits. True
+ * when `message` holds the turn (the caller starts it).
+ */
+export async function claimTurnOnPost(
+  ctx: Pick<PipelineContext, 'store' | 'queues'>,
+  message: Pick<MessageRecord, 'id' | 'sessionId'>,
+): Promise<boolean> {
+  if (!(await ctx.queues.turns.claim(message.sessionId, message.id))) return false;
+  const first = await ctx.store.nextInLine(message.sessionId);
+  if (!first || first.id === message.id) return true;
+  await ctx.queues.turns.release(message.sessionId, message.id);
+  await startNextTurn(ctx, message.sessionId);
+  return false;
+}
+
 /** A message is final: hand its session's turn back and start the session's next message. */
 export async function endTurn(
   ctx: Pick<PipelineContext, 'store' | 'queues'>,
