@@ -21,7 +21,7 @@ async function imageStats(url: string) {
   return { metadata: await sharp(bytes).metadata(), stats: await sharp(bytes).stats() };
 }
 
-describe('the README walk-through, pasted at once', () => {
+describe("one session's messages, carried out in order", () => {
   let atelier: TestAtelier;
   let socket: Socket;
 
@@ -87,6 +87,39 @@ describe('the README walk-through, pasted at once', () => {
     expect((await events.untilFinal(failing.id)).at(-1)).toMatchObject({ status: 'FAILED', error: { code: 'no_source_image' } });
     expect((await events.untilFinal(next.id)).at(-1)).toMatchObject({ status: 'DONE', intent: 'generate' });
   });
+
+  it('does not jump the line: the message waiting for the turn runs first, and the new one works on its image', async () => {
+    const events = recordMessageEvents(socket);
+    const session = (await atelier.api('POST', '/api/v1/chat/sessions/', {})).body.id as string;
+    expect(await socket.emitWithAck('subscribe', { session_id: session })).toMatchObject({ ok: true });
+    const post = async (content: string): Promise<Posted> =>
+      (await atelier.api('POST', `/api/v1/chat/sessions/${session}/messages/`, { content, options: { width: 64, height: 64 } })).body as Posted;
+    const first = await post('Create a sunset landscape');
+    expect((await events.untilFinal(first.id)).at(-1)).toMatchObject({ status: 'DONE' });
+
+    // The moment a finisher is in: it still holds the turn, then hands it back before it reads who
+    // is next. The edit posted while it holds waits; the enhance posted in the gap finds the turn free.
+    const redis = createTestRedis();
+    const turn = `${atelier.env.QUEUE_PREFIX}:turn:${session}`;
+    try {
+      await redis.set(turn, first.id);
+      const edit = await post('make it black and white');
+      expect(edit).toMatchObject({ status: 'PENDING', stage: 'queued' });
+      await redis.del(turn);
+      const enhance = await post('enhance it');
+
+      const edited = (await events.untilFinal(edit.id)).at(-1) as MessageEvent;
+      const enhanced = (await events.untilFinal(enhance.id)).at(-1) as MessageEvent;
+      expect([edited.status, enhanced.status]).toEqual(['DONE', 'DONE']);
+      // In the order posted: the enhance started only once the edit was done, on the edit's image.
+      const order = events.all.filter((event) => event.id === edit.id || event.id === enhance.id).map((event) => `${event.id === edit.id ? 'edit' : 'enhance'} ${event.stage}`);
+      expect(order.indexOf('enhance refining')).toBeGreaterThan(order.indexOf('edit done'));
+      const image = (await atelier.api('GET', `/v1/gallery/${(enhanced.image as { id: string }).id}/`)).body;
+      expect(image.parent_image_id).toBe((edited.image as { id: string }).id);
+    } finally {
+      await redis.quit();
+    }
+  });
 });
 
 describe('sessions run side by side', () => {
@@ -139,51 +172,5 @@ describe('sessions run side by side', () => {
     release();
     expect((await events.untilFinal(held.id)).at(-1)).toMatchObject({ status: 'DONE' });
     expect((await events.untilFinal(waiting.id)).at(-1)).toMatchObject({ status: 'DONE', intent: 'edit' });
-  });
-});
-
-describe('a post that lands while the turn is being handed on', () => {
-  let atelier: TestAtelier;
-  let socket: Socket;
-
-  beforeAll(async () => {
-    atelier = await startTestAtelier();
-    socket = await atelier.connect();
-  });
-  afterAll(async () => {
-    await atelier?.close();
-  });
-
-  it('does not jump the line: the message waiting for the turn runs first, and the new one works on its image', async () => {
-    const events = recordMessageEvents(socket);
-    const session = (await atelier.api('POST', '/api/v1/chat/sessions/', {})).body.id as string;
-    expect(await socket.emitWithAck('subscribe', { session_id: session })).toMatchObject({ ok: true });
-    const post = async (content: string): Promise<Posted> =>
-      (await atelier.api('POST', `/api/v1/chat/sessions/${session}/messages/`, { content, options: { width: 64, height: 64 } })).body as Posted;
-    const first = await post('Create a sunset landscape');
-    expect((await events.untilFinal(first.id)).at(-1)).toMatchObject({ status: 'DONE' });
-
-    // The moment a finisher is in: it still holds the turn, then hands it back before it reads who
-    // is next. The edit posted while it holds waits; the enhance posted in the gap finds the turn free.
-    const redis = createTestRedis();
-    const turn = `${atelier.env.QUEUE_PREFIX}:turn:${session}`;
-    try {
-      await redis.set(turn, first.id);
-      const edit = await post('make it black and white');
-      expect(edit).toMatchObject({ status: 'PENDING', stage: 'queued' });
-      await redis.del(turn);
-      const enhance = await post('enhance it');
-
-      const edited = (await events.untilFinal(edit.id)).at(-1) as MessageEvent;
-      const enhanced = (await events.untilFinal(enhance.id)).at(-1) as MessageEvent;
-      expect([edited.status, enhanced.status]).toEqual(['DONE', 'DONE']);
-      // In the order posted: the enhance started only once the edit was done, on the edit's image.
-      const order = events.all.filter((event) => event.id === edit.id || event.id === enhance.id).map((event) => `${event.id === edit.id ? 'edit' : 'enhance'} ${event.stage}`);
-      expect(order.indexOf('enhance refining')).toBeGreaterThan(order.indexOf('edit done'));
-      const image = (await atelier.api('GET', `/v1/gallery/${(enhanced.image as { id: string }).id}/`)).body;
-      expect(image.parent_image_id).toBe((edited.image as { id: string }).id);
-    } finally {
-      await redis.quit();
-    }
   });
 });
