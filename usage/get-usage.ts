@@ -7,13 +7,17 @@ import { usageDaily as usage } from './schema.js';
 export const GROUP_BYS = ['day', 'intent', 'provider', 'model'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-export interface UsageFigures {
+/** What the rollup counts (usage_daily's counters). */
+export interface UsageCounts {
   made: number;
   failed: number;
   cancelled: number;
   images: number;
   inputTokens: number;
   outputTokens: number;
+}
+
+export interface UsageFigures extends UsageCounts {
   /** Estimated, in US dollars, at today's price table. */
   cost: number;
 }
@@ -64,16 +68,10 @@ export async function getOrgUsageReport({
   return { ...report(ctx.prices, input, groups), members };
 }
 
-interface GroupRow {
+interface GroupRow extends UsageCounts {
   key: string;
   provider: string;
   model: string;
-  made: number;
-  failed: number;
-  cancelled: number;
-  images: number;
-  inputTokens: number;
-  outputTokens: number;
 }
 
 /** Sums by the group's key and by provider and model (a price is a model's), for the rows `where` picks. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { UsageContext } from './context.js';
+import type { UsageCounts } from './get-usage.js';
 
 /** A message that reached a final status, as the usage rollup counts it. */
 export interface FinishedMessage {
@@ -21,15 +22,9 @@ export interface FinishedMessage {
   calls: Array<{ provider: string; model: string; inputTokens?: number | undefined; outputTokens?: number | undefined; images?: number | undefined }>;
 }
 
-interface Contribution {
+interface Contribution extends UsageCounts {
   provider: string;
   model: string;
-  made: number;
-  failed: number;
-  cancelled: number;
-  images: number;
-  inputTokens: number;
-  outputTokens: number;
 }
 
 /**
