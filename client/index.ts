@@ -8,7 +8,7 @@ import type { components, paths } from './schema.js';
  */
 
 export type { components, paths } from './schema.js';
-export { followSession, type FollowSessionOptions, type SessionFollower } from './realtime.js';
+export { connectRealtime, followSession, type FollowSessionOptions, type RealtimeOptions, type SessionFollower } from './realtime.js';
 
 type Schemas = components['schemas'];
 export type Message = Schemas['Message'];

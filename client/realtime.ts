@@ -3,19 +3,38 @@ import type { components } from './schema.js';
 
 type Message = components['schemas']['Message'];
 
-export interface FollowSessionOptions {
+export interface RealtimeOptions {
   /** Where Atelier answers, e.g. `http://localhost:9999` (Socket.IO is on the same port). */
   baseUrl: string;
-  /** The credential of the session's owner; a function is asked again on every reconnect. */
+  /** The credential; a function is asked again on every reconnect (a renewed token is then sent). */
   token: string | (() => string | undefined | Promise<string | undefined>);
+  /** Options for socket.io-client (a test's transports, say). */
+  socketOptions?: Parameters<typeof io>[1];
+}
+
+/**
+ * A Socket.IO connection to Atelier, signed in: the events the server sends every socket of the
+ * user (`gallery.image.*`, `gallery.export.updated`) arrive on it at once; a session's messages
+ * after a `subscribe` (or through {@link followSession}).
+ */
+export function connectRealtime(options: RealtimeOptions): Socket {
+  const { token } = options;
+  return io(options.baseUrl, {
+    ...options.socketOptions,
+    auth: (callback) => {
+      void Promise.resolve(typeof token === 'function' ? token() : token).then((value) => callback(value ? { token: value } : {}));
+    },
+  });
+}
+
+export interface FollowSessionOptions extends RealtimeOptions {
+  /** The followed session: its owner's credential is `token`. */
   sessionId: string;
   /**
    * What the caller holds already: each message's `sequence` (a poll, an earlier follower), so
    * only what is newer is replayed. Default nothing: every message of the session is replayed.
    */
   after?: Record<string, number>;
-  /** Options for socket.io-client (a test's transports, say). */
-  socketOptions?: Parameters<typeof io>[1];
 }
 
 /** A session followed: its messages' changes, in order, with no gap and no duplicate across reconnects. */
@@ -41,13 +60,7 @@ export function followSession(options: FollowSessionOptions): SessionFollower {
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
   let closed = false;
-  const { token } = options;
-  const socket = io(options.baseUrl, {
-    ...options.socketOptions,
-    auth: (callback) => {
-      void Promise.resolve(typeof token === 'function' ? token() : token).then((value) => callback(value ? { token: value } : {}));
-    },
-  });
+  const socket = connectRealtime(options);
 
   let acknowledged: (() => void) | null = null;
   let refused: ((error: Error) => void) | null = null;

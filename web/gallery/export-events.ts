@@ -1,5 +1,5 @@
-import { io, type Socket } from 'socket.io-client';
-import type { components } from '../../client/index.js';
+import type { Socket } from 'socket.io-client';
+import { connectRealtime, type components } from '../../client/index.js';
 import { baseUrl, storedToken } from '../api.js';
 
 export type GalleryExport = components['schemas']['GalleryExport'];
@@ -33,10 +33,8 @@ export function connectExportEvents(onLive: (live: boolean) => void = () => {}):
   const wakeAll = () => {
     for (const wake of [...waiting]) wake();
   };
-  const socket: Socket = io(baseUrl, {
-    // Asked at each (re)connect, so a new sign-in's token is the one sent.
-    auth: (callback) => callback(storedToken() ? { token: storedToken() } : {}),
-  });
+  // The token is asked at each (re)connect, so a new sign-in's (or a renewed one) is the one sent.
+  const socket: Socket = connectRealtime({ baseUrl, token: storedToken });
   socket.on('gallery.export.updated', (exported: GalleryExport) => {
     const before = held.get(exported.id);
     // A late event never takes a finished export back to running (done may still become expired).
